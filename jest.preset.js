@@ -20,5 +20,6 @@ module.exports = {
     '^@tessera/metadata$': path.join(root, 'libs/metadata/src/index.ts'),
     '^@tessera/engine$': path.join(root, 'libs/engine/src/index.ts'),
   },
+  reporters: ['default', path.join(root, 'scripts/jest-results-reporter.js')],
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
 };
