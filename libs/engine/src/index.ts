@@ -14,3 +14,5 @@ export * from './records/record.validate';
 export * from './records/system-fields';
 export * from './records/validation-issue';
 export * from './expressions/expression.input';
+export * from './storage/table.names';
+export * from './storage/table.plan';
