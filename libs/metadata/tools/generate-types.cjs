@@ -1,6 +1,6 @@
 // Generates src/metadata.generated.ts from the JSON Schemas in schemas/ (the contract),
 // so the TypeScript types can never drift from what AJV validates.
-// Run: npm run generate:types -w @tessera/metadata   (a test fails when the output is stale)
+// Run: npm run generate:types -w @tessera/metadata   (--check only compares; a test runs it)
 const fs = require('node:fs');
 const path = require('node:path');
 const { compile } = require('json-schema-to-typescript');
@@ -82,15 +82,31 @@ async function generateTypes(dir = SCHEMAS_DIR) {
 
 module.exports = { generateTypes, OUTPUT, SCHEMAS_DIR };
 
+/** Value of a --name <value> command-line option. */
+function option(name) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
 if (require.main === module) {
-  generateTypes().then(
+  // --check exits 1 when the output file differs from what the schemas generate (used by the tests);
+  // --schemas and --output point elsewhere (the tests check a modified copy of the schemas).
+  const check = process.argv.includes('--check');
+  const output = path.resolve(option('output') ?? OUTPUT);
+  generateTypes(path.resolve(option('schemas') ?? SCHEMAS_DIR)).then(
     (source) => {
-      fs.writeFileSync(OUTPUT, source);
-      console.log(`wrote ${path.relative(process.cwd(), OUTPUT)}`);
+      const rel = path.relative(process.cwd(), output);
+      if (!check) {
+        fs.writeFileSync(output, source);
+        console.log(`wrote ${rel}`);
+      } else if (!fs.existsSync(output) || fs.readFileSync(output, 'utf8') !== source) {
+        console.error(`${rel} is stale: run npm run generate:types -w @tessera/metadata`);
+        process.exit(1);
+      }
     },
     (err) => {
       console.error(err);
-      process.exit(1);
+      process.exit(2);
     },
   );
 }
