@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { absolutePath, hostName, integerIn, oneOf, urlWithScheme, type EnvParser } from './env.parsers';
+
+/**
+ * One environment variable the server reads. `redact` says how a bad value is echoed back
+ * in the start-up error (secrets must not land in logs).
+ */
+export interface EnvVariable<T> {
+  description: string;
+  parse: EnvParser<T>;
+  /** Raw value used when the variable is unset or empty; absent = the setting is optional. */
+  default?: string;
+  redact?: 'url-password' | 'all';
+}
+
+function setting<T>(spec: EnvVariable<T> & { default: string }): EnvVariable<T> {
+  return spec;
+}
+
+function optional<T>(spec: Omit<EnvVariable<T>, 'default'>): EnvVariable<T | undefined> {
+  return spec as EnvVariable<T | undefined>;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * Every variable the server understands. Adding one is adding an entry here: the typed
+ * `AppConfig` and the start-up validation follow from this table.
+ */
+export const envVariables = {
+  PORT: setting({ description: 'HTTP port; 0 picks a free one', default: '3000', parse: integerIn(0, 65535) }),
+  HOST: setting({ description: 'interface the HTTP server binds to', default: '0.0.0.0', parse: hostName }),
+  DATA_DIR: setting({
+    description: 'folder for embedded PostgreSQL data (DATA_DIR/pg) and local files',
+    default: './data',
+    parse: absolutePath,
+  }),
+  DATABASE_URL: optional({
+    description: 'PostgreSQL 15+ to use; unset = embedded PGlite in DATA_DIR/pg',
+    parse: urlWithScheme(['postgres', 'postgresql']),
+    redact: 'url-password',
+  }),
+  REDIS_URL: optional({
+    description: 'Redis for the job queue; unset = jobs run in-process',
+    parse: urlWithScheme(['redis', 'rediss']),
+    redact: 'url-password',
+  }),
+  LOG_LEVEL: setting({ description: 'pino log level', default: 'info', parse: oneOf(LOG_LEVELS) }),
+  WEB_DIST_DIR: setting({
+    description: 'built web app served at /; ignored when the folder has no index.html',
+    // Same depth from src/config and dist/config: both resolve to apps/web/dist.
+    default: path.resolve(__dirname, '..', '..', '..', 'web', 'dist'),
+    parse: absolutePath,
+  }),
+} satisfies Record<string, EnvVariable<unknown>>;
+
+export type EnvVariables = typeof envVariables;
+
+export type AppConfig = {
+  readonly [K in keyof EnvVariables]: EnvVariables[K] extends EnvVariable<infer T> ? T : never;
+};

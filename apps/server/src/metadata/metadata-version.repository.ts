@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import type { MetadataVersion } from './metadata-version';
+import { MetadataVersionEntity } from './metadata-version.entity';
+
+export type NewMetadataVersion = Omit<MetadataVersion, 'version' | 'publishedAt'>;
+
+/** Every read and write of `metadata_version`; nothing else touches the table. */
+@Injectable()
+export class MetadataVersionRepository {
+  constructor(
+    @InjectRepository(MetadataVersionEntity) private readonly rows: Repository<MetadataVersionEntity>,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  findLatest(): Promise<MetadataVersion | null> {
+    return this.rows.findOne({ where: {}, order: { version: 'DESC' } });
+  }
+
+  findByVersion(version: number): Promise<MetadataVersion | null> {
+    return this.rows.findOneBy({ version });
+  }
+
+  /**
+   * Inserts the row numbered one past the latest. The table lock (it blocks other
+   * writers, not readers) makes two concurrent publishes take turns instead of both
+   * claiming the same number.
+   */
+  appendNext(row: NewMetadataVersion): Promise<MetadataVersion> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('LOCK TABLE "metadata_version" IN SHARE ROW EXCLUSIVE MODE');
+      const [{ next }] = await manager.query<Array<{ next: number }>>(
+        'SELECT COALESCE(MAX("version"), 0) + 1 AS "next" FROM "metadata_version"',
+      );
+      const entity = manager.create(MetadataVersionEntity, { ...row, version: Number(next), publishedAt: new Date() });
+      return manager.save(entity);
+    });
+  }
+}
