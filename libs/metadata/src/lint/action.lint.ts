@@ -1,0 +1,67 @@
+import type { MetadataIssue } from '../issues/metadata-issue';
+import { pointer } from '../issues/json-pointer';
+import type { Action, FieldValues } from '../metadata.generated';
+import { lintCondition } from './condition.lint';
+import { lintExpression } from './expression.lint';
+import { error, recordScope, requireField, requireFlowOf, requireObject, requireRole, requireStage, show, warning, type RecordScope } from './lint.context';
+import { lintPrincipals } from './principal.lint';
+
+type ActionLinter<A extends Action> = (action: A, scope: RecordScope, at: string, issues: MetadataIssue[]) => void;
+
+function lintValues(values: FieldValues, scope: RecordScope, at: string, issues: MetadataIssue[]): void {
+  for (const [key, source] of Object.entries(values)) {
+    const here = at + pointer(key);
+    const field = requireField(scope, scope.object.key, key, here, issues);
+    if (field && !field.writable) issues.push(error(here, 'action.field-not-writable', `field ${show(key)} is computed or retired and cannot be set`));
+    if ('expression' in source) issues.push(...lintExpression(source.expression, here + '/expression'));
+  }
+}
+
+/** One checker per action kind. */
+const ACTION_LINTERS: { [K in Action['kind']]: ActionLinter<Extract<Action, { kind: K }>> } = {
+  setField: (a, scope, at, issues) => lintValues(a.values, scope, at + '/values', issues),
+  createRecord: (a, scope, at, issues) => {
+    const target = requireObject(scope.index, a.object, at + '/object', issues);
+    if (!target) return;
+    lintValues(a.values, recordScope(scope.index, target), at + '/values', issues);
+    const missing = target.fields.filter((f) => f.required && !f.retired && f.default === undefined && !(f.key in a.values) && f.type !== 'autonumber');
+    for (const f of missing) issues.push(warning(at + '/values', 'action.required-missing', `required field ${show(f.key)} of ${show(a.object)} gets no value; the created record will be refused`));
+  },
+  notify: (a, scope, at, issues) => issues.push(...lintPrincipals(a.to, scope, at + '/to')),
+  webhook: (a, _scope, at, issues) => {
+    if (a.body !== undefined) issues.push(...lintExpression(a.body, at + '/body'));
+  },
+  startApproval: (a, scope, at, issues) => requireFlowOf(scope, a.flow, at + '/flow', issues),
+  assignOwner: (a, scope, at, issues) => {
+    if (a.strategy === 'field') {
+      if (a.field === undefined) issues.push(error(at + '/field', 'action.assign-field', 'strategy field needs the user field that holds the new owner'));
+      else requireField(scope, scope.object.key, a.field, at + '/field', issues, ['user'], 'an owner assignment');
+    } else if (a.role === undefined) {
+      issues.push(error(at + '/role', 'action.assign-role', `strategy ${a.strategy} needs the role whose holders are candidates`));
+    } else {
+      requireRole(scope.index, a.role, at + '/role', issues);
+    }
+  },
+  classify: (a, scope, at, issues) => {
+    const field = requireField(scope, scope.object.key, a.field, at + '/field', issues, ['choice'], 'classify');
+    a.rules.forEach((r, i) => {
+      issues.push(...lintCondition(r.when, scope, `${at}/rules/${i}/when`));
+      if (field?.options && !field.options.includes(r.value)) issues.push(error(`${at}/rules/${i}/value`, 'ref.unknown-option', `${show(r.value)} is not an option of ${show(a.field)}`));
+    });
+    if (field?.options && a.otherwise !== undefined && !field.options.includes(a.otherwise)) {
+      issues.push(error(at + '/otherwise', 'ref.unknown-option', `${show(a.otherwise)} is not an option of ${show(a.field)}`));
+    }
+  },
+  moveStage: (a, scope, at, issues) => {
+    if (!requireStage(scope, a.stage, at + '/stage', issues) || a.reason === undefined) return;
+    const stage = scope.pipeline?.stages.find((s) => s.key === a.stage);
+    if (!(stage?.reasons ?? []).some((r) => r.value === a.reason)) issues.push(error(at + '/reason', 'ref.unknown-reason', `${show(a.reason)} is not a reason of stage ${show(a.stage)}`));
+  },
+};
+
+/** Checks what actions refer to, against the object of the record they run on. */
+export function lintActions(actions: readonly Action[] | undefined, scope: RecordScope, at: string): MetadataIssue[] {
+  const issues: MetadataIssue[] = [];
+  (actions ?? []).forEach((a, i) => (ACTION_LINTERS[a.kind] as ActionLinter<Action>)(a, scope, `${at}/${i}`, issues));
+  return issues;
+}

@@ -1,0 +1,28 @@
+import type { FieldItem } from '../metadata.generated';
+import type { ValueClass } from '../fields/value-class';
+
+export type Widget = NonNullable<FieldItem['widget']>;
+
+/** The value classes each widget can edit; readonly shows anything. */
+export const WIDGET_VALUE_CLASSES: { readonly [W in Widget]: readonly ValueClass[] | 'any' } = {
+  input: ['text'],
+  textarea: ['text'],
+  richtext: ['text'],
+  number: ['number'],
+  money: ['number'],
+  percent: ['number'],
+  date: ['date'],
+  datetime: ['datetime'],
+  switch: ['boolean'],
+  checkbox: ['boolean'],
+  select: ['choice', 'stage', 'orgUnit'],
+  radio: ['choice'],
+  multiselect: ['choices'],
+  checkboxGroup: ['choices'],
+  userPicker: ['user'],
+  recordPicker: ['record'],
+  upload: ['file'],
+  photo: ['file'],
+  location: ['geo'],
+  readonly: 'any',
+};
