@@ -10,3 +10,8 @@ export * from './validation/metadata.check';
 export * from './lint/metadata.index';
 export * from './lint/metadata.lint';
 export * from './pack/pack.validate';
+export * from './diff/json.diff';
+export * from './diff/data-risk';
+export * from './diff/field-conversion';
+export * from './diff/metadata.diff';
+export * from './diff/retire-removed';
