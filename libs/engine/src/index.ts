@@ -16,3 +16,4 @@ export * from './records/validation-issue';
 export * from './expressions/expression.input';
 export * from './storage/table.names';
 export * from './storage/table.plan';
+export * from './access/row-filter';

@@ -38,7 +38,7 @@ export interface RawListQuery {
 
 const label = (en: string) => ({ 'zh-CN': en, en });
 /** System columns, filterable and sortable like fields. */
-const SYSTEM_FIELDS: Field[] = [
+export const SYSTEM_FIELDS: Field[] = [
   { key: 'id', type: 'relation', target: 'self', label: label('Id') },
   { key: 'owner_id', type: 'user', label: label('Owner') },
   { key: 'org_unit_id', type: 'relation', target: 'org_unit', label: label('Org unit') },
