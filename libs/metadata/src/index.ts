@@ -9,6 +9,7 @@ export * from './validation/document.validate';
 export * from './validation/metadata.check';
 export * from './lint/metadata.index';
 export * from './lint/metadata.lint';
+export * from './lint/form-widget.compat';
 export * from './pack/pack.validate';
 export * from './diff/json.diff';
 export * from './diff/data-risk';

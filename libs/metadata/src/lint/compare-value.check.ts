@@ -1,10 +1,12 @@
+import commonSchema from '@tessera/schemas/common.schema.json';
 import type { CompareOperator } from '../metadata.generated';
 import type { ResolvedField } from '../fields/field.resolve';
 import type { ValueClass } from '../fields/value-class';
 
 const ORDERED: readonly ValueClass[] = ['number', 'date', 'datetime', 'text'];
 const CONTAINS: readonly ValueClass[] = ['text', 'choices'];
-const DECIMAL = /^-?\d{1,28}(\.\d{1,10})?$/;
+/** The decimal-string pattern of the schema (common.schema.json#/$defs/decimal), so both agree. */
+const DECIMAL = new RegExp((commonSchema.$defs.decimal.anyOf.find((s) => 'pattern' in s) as { pattern: string }).pattern);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 

@@ -1,10 +1,10 @@
 import type { FieldItem } from '../metadata.generated';
 import type { ValueClass } from '../fields/value-class';
 
-export type Widget = NonNullable<FieldItem['widget']>;
+export type FormWidget = NonNullable<FieldItem['widget']>;
 
 /** The value classes each widget can edit; readonly shows anything. */
-export const WIDGET_VALUE_CLASSES: { readonly [W in Widget]: readonly ValueClass[] | 'any' } = {
+export const WIDGET_VALUE_CLASSES: { readonly [W in FormWidget]: readonly ValueClass[] | 'any' } = {
   input: ['text'],
   textarea: ['text'],
   richtext: ['text'],
