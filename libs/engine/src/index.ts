@@ -17,3 +17,6 @@ export * from './expressions/expression.input';
 export * from './storage/table.names';
 export * from './storage/table.plan';
 export * from './access/row-filter';
+export * from './access/row-scope';
+export * from './access/org-tree';
+export * from './access/object-access.resolve';
