@@ -41,3 +41,22 @@ export const absolutePath: EnvParser<string> = (raw) => ({ ok: true, value: path
 
 export const hostName: EnvParser<string> = (raw) =>
   /^[A-Za-z0-9.:-]+$/.test(raw) ? { ok: true, value: raw } : { ok: false, expected: 'a host name or IP address' };
+
+const DURATION = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
+
+/** An ISO 8601 duration of days, hours, minutes and seconds (`PT15M`, `P30D`), as whole seconds within [min, max]. */
+export function durationSeconds(min: number, max: number): EnvParser<number> {
+  const expected = `an ISO 8601 duration such as PT15M or P30D, ${min}-${max} seconds`;
+  return (raw) => {
+    const m = DURATION.exec(raw);
+    if (!m || raw === 'P' || raw.endsWith('T')) return { ok: false, expected };
+    const [d, h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));
+    const seconds = ((d * 24 + h) * 60 + mi) * 60 + s;
+    return seconds >= min && seconds <= max ? { ok: true, value: seconds } : { ok: false, expected };
+  };
+}
+
+/** Free text of at least `min` characters (secrets, passwords). */
+export function textOfLength(min: number): EnvParser<string> {
+  return (raw) => (raw.length >= min ? { ok: true, value: raw } : { ok: false, expected: `at least ${min} characters` });
+}

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { absolutePath, hostName, integerIn, oneOf, urlWithScheme, type EnvParser } from './env.parsers';
+import { absolutePath, durationSeconds, hostName, integerIn, oneOf, textOfLength, urlWithScheme, type EnvParser } from './env.parsers';
 
 /**
  * One environment variable the server reads. `redact` says how a bad value is echoed back
@@ -52,6 +52,22 @@ export const envVariables = {
     default: path.resolve(__dirname, '..', '..', '..', 'web', 'dist'),
     parse: absolutePath,
   }),
+  ADMIN_PASSWORD: optional({
+    description: 'password of the initial `admin` user, used only when that user is created (first start); unset = generated and logged once',
+    parse: textOfLength(8),
+    redact: 'all',
+  }),
+  JWT_SECRET: optional({
+    description: 'HMAC secret for access tokens; unset = generated once and kept in the database, shared by every instance',
+    parse: textOfLength(32),
+    redact: 'all',
+  }),
+  JWT_ACCESS_TTL: setting({ description: 'lifetime of an access token', default: 'PT15M', parse: durationSeconds(1, 86_400) }),
+  JWT_REFRESH_TTL: setting({ description: 'lifetime of a refresh token', default: 'P30D', parse: durationSeconds(60, 31_536_000) }),
+  LOGIN_MAX_FAILURES: setting({ description: 'wrong passwords in a row that lock a user out', default: '5', parse: integerIn(1, 1000) }),
+  LOGIN_LOCKOUT: setting({ description: 'how long a locked-out user must wait', default: 'PT15M', parse: durationSeconds(1, 86_400) }),
+  LOGIN_RATE_LIMIT: setting({ description: 'login attempts allowed per client IP and username in one LOGIN_RATE_WINDOW', default: '10', parse: integerIn(1, 10_000) }),
+  LOGIN_RATE_WINDOW: setting({ description: 'window of LOGIN_RATE_LIMIT', default: 'PT1M', parse: durationSeconds(1, 86_400) }),
 } satisfies Record<string, EnvVariable<unknown>>;
 
 export type EnvVariables = typeof envVariables;
