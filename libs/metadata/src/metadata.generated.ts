@@ -177,7 +177,7 @@ export type WeightedForecastWidget = WidgetBase & {
    */
   periods?: number;
   /**
-   * Key of a field to split by (owner_id, org_unit_id, stage, a select field).
+   * Key of a field to split by (owner_id, org_unit_id, a select field such as the pipeline's stageField).
    */
   groupBy?: Key;
 };
@@ -217,7 +217,7 @@ export type HeatmapWidget = WidgetBase & {
    */
   object: Key;
   /**
-   * Key of the field giving the rows (select, user, relation, owner_id, org_unit_id, stage).
+   * Key of the field giving the rows (select, user, relation, owner_id, org_unit_id; the stage is the pipeline's stageField).
    */
   rows: Key;
   /**
@@ -1180,7 +1180,7 @@ export interface ClassifyAction {
   otherwise?: Key;
 }
 /**
- * Moves the record to a stage of its object's pipeline; the stage gate applies unless force is set.
+ * Moves the record to a stage of its object's pipeline (writes the pipeline's stageField); the stage gate applies unless force is set.
  */
 export interface MoveStageAction {
   /**
@@ -1277,7 +1277,7 @@ export interface FieldChangedTrigger {
   fields: Key[];
 }
 /**
- * The record entered a stage of its pipeline.
+ * The record entered a stage of its pipeline: a stage move wrote the stage into the pipeline's stageField.
  */
 export interface StageEnteredTrigger {
   /**
@@ -1436,7 +1436,7 @@ export interface DemoRecord {
    */
   orgUnit?: Key;
   /**
-   * Key of the pipeline stage the record is placed in (gates are not applied to demo data).
+   * Key of the pipeline stage the record is placed in, written to the pipeline's stageField (gates are not applied to demo data; the first stage when absent). The stage field itself is not set in values.
    */
   stage?: Key;
   /**
@@ -1714,7 +1714,7 @@ export interface ObjectDefinition {
  */
 export interface FieldBase {
   /**
-   * Field key; also the column name of the object's table. System field keys (id, owner_id, stage, ...) are reserved.
+   * Field key; also the column name of the object's table. System field keys (id, owner_id, created_at, ...) are reserved.
    */
   key: Key;
   /**
@@ -1935,7 +1935,7 @@ export interface PackRequires {
   };
 }
 /**
- * The stage gates of one object (at most one pipeline per object). A record starts in the first open stage. Moving forward (to a later open stage or to a won stage) requires every exit condition of the current stage and every entry condition of the target; moving back or to a lost stage requires only the target's entry conditions and, for a terminal stage, a reason. The current stage is the system field stage.
+ * The stage gates of one object (at most one pipeline per object). A record starts in the first open stage. Moving forward (to a later open stage or to a won stage) requires every exit condition of the current stage and every entry condition of the target; moving back or to a lost stage requires only the target's entry conditions and, for a terminal stage, a reason. The current stage is stored in stageField, an ordinary select column of the object, so lists, filters and BI tools see it like any select; only stage moves write it, and when a record entered its stage is kept in the stage history.
  */
 export interface PipelineDefinition {
   /**
@@ -1950,6 +1950,10 @@ export interface PipelineDefinition {
    * Key of the object whose records move through the stages.
    */
   object: Key;
+  /**
+   * Key of the select field of the object that holds the record's current stage. Its options are exactly the stage keys, in the same order (a retired option may remain for a removed stage, so old values stay readable); it has no default other than the first stage. Only stage moves write it.
+   */
+  stageField: Key;
   /**
    * Localized pipeline name.
    */
@@ -1978,7 +1982,7 @@ export interface PipelineDefinition {
  */
 export interface Stage {
   /**
-   * Stage key (unique in the pipeline); the value of the record's stage field.
+   * Stage key (unique in the pipeline); an option of the pipeline's stageField, stored there while the record is in this stage.
    */
   key: Key;
   /**

@@ -63,6 +63,14 @@ describe('diffMetadata', () => {
     ['a user field to a relation', (d) => Object.assign(field(d, 'engineer'), { type: 'relation', target: 'account' }), { change: 'fieldTypeChanged', field: 'engineer', check: { kind: 'empty' } }],
     ['a relation pointed at another object', (d) => (field(d, 'account').target = 'deal_line'), { change: 'relationRetargeted', field: 'account', check: { kind: 'empty' } }],
     ['a removed select option', (d) => field(d, 'region').options.pop(), { change: 'optionsRemoved', field: 'region', check: { kind: 'valuesIn', values: ['east'] }, alternative: 'retire' }],
+    [
+      'a removed stage (records may sit in it: the stage field loses the option)',
+      (d) => {
+        byKey(d, 'pipeline', 'deal_pipeline').stages.splice(2, 1);
+        field(d, 'sales_stage').options.splice(2, 1);
+      },
+      { change: 'optionsRemoved', field: 'sales_stage', check: { kind: 'valuesIn', values: ['qualify', 'propose', 'won', 'lost'] }, alternative: 'retire' },
+    ],
     ['a field made required', (d) => (field(d, 'close_date').required = true), { change: 'requiredAdded', check: { kind: 'noNulls' } }],
     ['a field made unique', (d) => (field(d, 'title').unique = true), { change: 'uniqueAdded', check: { kind: 'unique' } }],
     ['a max length lowered', (d) => (field(d, 'title').maxLength = 40), { change: 'maxLengthReduced', check: { kind: 'maxLength', max: 40 } }],

@@ -1,6 +1,6 @@
 import type { Field } from '../metadata.generated';
 import type { MetadataIndex } from '../lint/metadata.index';
-import { PIPELINE_SYSTEM_FIELDS, SYSTEM_FIELD_CLASSES, WRITABLE_SYSTEM_FIELDS } from './system-fields';
+import { SYSTEM_FIELD_CLASSES, WRITABLE_SYSTEM_FIELDS } from './system-fields';
 import { COMPUTED_FIELD_TYPES, FIELD_VALUE_CLASSES, type ValueClass } from './value-class';
 
 /** A field as references see it: declared or system, with its value class. */
@@ -11,8 +11,10 @@ export interface ResolvedField {
   field?: Field;
   /** Actions and imports may write it. */
   writable: boolean;
-  /** Allowed values: select options, or the stage keys for stage. */
+  /** Allowed values: the options of a select or multiselect field. */
   options?: readonly string[];
+  /** Key of the pipeline whose stageField this is: only stage moves write it. */
+  stageOf?: string;
 }
 
 function classOf(index: MetadataIndex, field: Field, depth = 0): ValueClass {
@@ -30,23 +32,17 @@ export function resolveField(index: MetadataIndex, objectKey: string, fieldKey: 
   const object = index.objects.get(objectKey);
   if (!object) return undefined;
   const systemClass = SYSTEM_FIELD_CLASSES[fieldKey];
-  if (systemClass) {
-    const pipeline = index.pipelineOf.get(objectKey);
-    if (PIPELINE_SYSTEM_FIELDS.has(fieldKey) && !pipeline) return undefined;
-    return {
-      key: fieldKey,
-      valueClass: systemClass,
-      writable: WRITABLE_SYSTEM_FIELDS.has(fieldKey),
-      options: fieldKey === 'stage' ? pipeline?.stages.map((s) => s.key) : undefined,
-    };
-  }
+  if (systemClass) return { key: fieldKey, valueClass: systemClass, writable: WRITABLE_SYSTEM_FIELDS.has(fieldKey) };
   const field = object.fields.find((f) => f.key === fieldKey);
   if (!field) return undefined;
+  const pipeline = index.pipelineOf.get(objectKey);
+  const stageOf = pipeline?.stageField === field.key ? pipeline.key : undefined;
   return {
     key: field.key,
     valueClass: classOf(index, field),
     field,
-    writable: !COMPUTED_FIELD_TYPES.has(field.type) && !field.retired,
+    writable: !COMPUTED_FIELD_TYPES.has(field.type) && !field.retired && stageOf === undefined,
     options: field.type === 'select' || field.type === 'multiselect' ? field.options.map((o) => o.value) : undefined,
+    ...(stageOf !== undefined && { stageOf }),
   };
 }

@@ -3,7 +3,8 @@ import type { ValueClass } from './value-class';
 
 /**
  * The value class of each system field (see common.schema.json#/$defs/systemFieldKey
- * for the list and meaning). A test checks both lists name the same keys.
+ * for the list and meaning). A test checks both lists name the same keys. The
+ * stage is not one: it lives in the select field a pipeline names as stageField.
  */
 export const SYSTEM_FIELD_CLASSES: Readonly<Record<string, ValueClass>> = {
   id: 'id',
@@ -15,8 +16,6 @@ export const SYSTEM_FIELD_CLASSES: Readonly<Record<string, ValueClass>> = {
   updated_at: 'datetime',
   updated_by: 'user',
   deleted_at: 'datetime',
-  stage: 'stage',
-  stage_entered_at: 'datetime',
 };
 
 /** Reserved keys, read from the schema so the contract has one list. */
@@ -24,6 +23,3 @@ export const SYSTEM_FIELD_KEYS: readonly string[] = commonSchema.$defs.systemFie
 
 /** System fields metadata may write (ownership is transferred by actions and imports). */
 export const WRITABLE_SYSTEM_FIELDS: ReadonlySet<string> = new Set(['owner_id']);
-
-/** System fields that exist only on objects with a pipeline. */
-export const PIPELINE_SYSTEM_FIELDS: ReadonlySet<string> = new Set(['stage', 'stage_entered_at']);

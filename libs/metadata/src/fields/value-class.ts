@@ -7,7 +7,7 @@ import type { Field } from '../metadata.generated';
 export type ValueClass =
   | 'text' | 'number' | 'date' | 'datetime' | 'boolean'
   | 'choice' | 'choices' | 'user' | 'record' | 'file' | 'geo'
-  | 'id' | 'orgUnit' | 'stage';
+  | 'id' | 'orgUnit';
 
 type ClassOf<F extends Field> = ValueClass | ((field: F, childClass: (objectKey: string, fieldKey: string) => ValueClass | undefined) => ValueClass);
 

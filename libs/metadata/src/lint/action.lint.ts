@@ -12,7 +12,8 @@ function lintValues(values: FieldValues, scope: RecordScope, at: string, issues:
   for (const [key, source] of Object.entries(values)) {
     const here = at + pointer(key);
     const field = requireField(scope, scope.object.key, key, here, issues);
-    if (field && !field.writable) issues.push(error(here, 'action.field-not-writable', `field ${show(key)} is computed or retired and cannot be set`));
+    if (field?.stageOf !== undefined) issues.push(error(here, 'action.stage-field', `field ${show(key)} holds the stage of pipeline ${show(field.stageOf)}; move the record with a moveStage action so the stage gate applies`));
+    else if (field && !field.writable) issues.push(error(here, 'action.field-not-writable', `field ${show(key)} is computed or retired and cannot be set`));
     if ('expression' in source) issues.push(...lintExpression(source.expression, here + '/expression'));
   }
 }
@@ -24,7 +25,8 @@ const ACTION_LINTERS: { [K in Action['kind']]: ActionLinter<Extract<Action, { ki
     const target = requireObject(scope.index, a.object, at + '/object', issues);
     if (!target) return;
     lintValues(a.values, recordScope(scope.index, target), at + '/values', issues);
-    const missing = target.fields.filter((f) => f.required && !f.retired && f.default === undefined && !(f.key in a.values) && f.type !== 'autonumber');
+    const stageField = scope.index.pipelineOf.get(target.key)?.stageField;
+    const missing = target.fields.filter((f) => f.required && !f.retired && f.default === undefined && !(f.key in a.values) && f.type !== 'autonumber' && f.key !== stageField);
     for (const f of missing) issues.push(warning(at + '/values', 'action.required-missing', `required field ${show(f.key)} of ${show(a.object)} gets no value; the created record will be refused`));
   },
   notify: (a, scope, at, issues) => issues.push(...lintPrincipals(a.to, scope, at + '/to')),

@@ -24,7 +24,6 @@ function scalarProblem(field: ResolvedField, value: unknown): string | undefined
       return typeof value === 'string' && DATETIME.test(value) ? undefined : 'an ISO 8601 date-time with a zone';
     case 'choice':
     case 'choices':
-    case 'stage':
       return typeof value === 'string' && (!options || options.includes(value)) ? undefined : `one of ${(options ?? []).join(', ')}`;
     default:
       return typeof value === 'string' ? undefined : 'a string';

@@ -23,7 +23,7 @@ function measureField(w: { measure?: string; field?: string }, scope: RecordScop
   }
 }
 
-const DIMENSIONS = ['choice', 'user', 'record', 'orgUnit', 'stage', 'boolean', 'date'] as const;
+const DIMENSIONS = ['choice', 'user', 'record', 'orgUnit', 'boolean', 'date'] as const;
 
 /** One checker per widget type; each returns the scope its where filters apply to. */
 const WIDGET_LINTERS: { [T in Widget['type']]: WidgetLinter<Extract<Widget, { type: T }>> } = {

@@ -7,7 +7,8 @@ import type { MetadataIndex } from './metadata.index';
 
 /**
  * Demo records use real fields with values of the right shape, point at demo
- * records that exist (relations by ref), and name real stages and org units.
+ * records that exist (relations by ref), and name real stages and org units. The
+ * stage is given by stage, never in values (it is written to the pipeline's stageField).
  */
 export function lintDemoData(demo: DemoData, index: MetadataIndex): MetadataIssue[] {
   const issues: MetadataIssue[] = [];
@@ -23,7 +24,9 @@ export function lintDemoData(demo: DemoData, index: MetadataIndex): MetadataIssu
       const here = `${at}/values${pointer(key)}`;
       const field = requireField(scope, object.key, key, here, issues);
       if (!field || value === null) continue;
-      if (!field.writable) {
+      if (field.stageOf !== undefined) {
+        issues.push(error(here, 'demo.stage-field', `field ${show(key)} holds the stage of pipeline ${show(field.stageOf)}; place the record with stage instead`));
+      } else if (!field.writable) {
         issues.push(error(here, 'demo.field-not-writable', `field ${show(key)} is computed or retired`));
       } else if (field.field?.type === 'relation') {
         const target = field.field.target;

@@ -15,7 +15,7 @@ export const WIDGET_VALUE_CLASSES: { readonly [W in FormWidget]: readonly ValueC
   datetime: ['datetime'],
   switch: ['boolean'],
   checkbox: ['boolean'],
-  select: ['choice', 'stage', 'orgUnit'],
+  select: ['choice', 'orgUnit'],
   radio: ['choice'],
   multiselect: ['choices'],
   checkboxGroup: ['choices'],

@@ -54,8 +54,10 @@ export function lintForm(form: FormDefinition, index: MetadataIndex): MetadataIs
     });
   });
   if (form.purposes?.includes('create')) {
+    // The stage field is filled with the first stage on create, like a default.
+    const stageField = scope.pipeline?.stageField;
     for (const f of object.fields) {
-      if (f.required && !f.retired && !f.readOnly && f.default === undefined && f.type !== 'autonumber' && !placed.has(f.key)) {
+      if (f.required && !f.retired && !f.readOnly && f.default === undefined && f.type !== 'autonumber' && f.key !== stageField && !placed.has(f.key)) {
         issues.push(warning('/tabs', 'form.required-missing', `required field ${show(f.key)} is not on this create form, so a record can never be saved with it`));
       }
     }

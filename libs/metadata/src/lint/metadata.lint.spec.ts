@@ -22,6 +22,8 @@ const GRADE = 'automations/account_grade.json';
 const REP = 'roles/sales_rep.json';
 const DASH = 'dashboards/sales_overview.json';
 const DEMO_DEALS = 'demo/deals.json';
+/** Index of sales_stage, the deal pipeline's stage field, in the deal's fields. */
+const STAGE_FIELD = 11;
 
 type Case = [string, (d: Docs) => void, { document: string; path: string; code: string; severity?: 'error' | 'warning' }];
 
@@ -48,6 +50,7 @@ const cases: Case[] = [
   ['a visibility condition on a missing field', (d) => (d[FORM].tabs[0].sections[1].visibleWhen.field = 'customer'), { document: FORM, path: '/tabs/0/sections/1/visibleWhen/field', code: 'ref.unknown-field' }],
   // conditions (through pipelines and forms)
   ['in with a single value', (d) => (d[FORM].tabs[0].sections[0].items[3].readOnlyWhen.value = 'won'), { document: FORM, path: '/tabs/0/sections/0/items/3/readOnlyWhen/value', code: 'condition.compare' }],
+  ['a condition on "stage", which is no system field (the stage is the pipeline\'s stageField)', (d) => (d[FORM].tabs[0].sections[0].items[3].readOnlyWhen.field = 'stage'), { document: FORM, path: '/tabs/0/sections/0/items/3/readOnlyWhen/field', code: 'ref.unknown-field' }],
   ['a stage value that is not a stage', (d) => (d[FORM].tabs[0].sections[0].items[3].readOnlyWhen.value = ['won', 'closed']), { document: FORM, path: '/tabs/0/sections/0/items/3/readOnlyWhen/value', code: 'condition.compare' }],
   ['an amount compared with a word', (d) => (d[FLOW].steps[1].when.value = 'half a million'), { document: FLOW, path: '/steps/1/when/value', code: 'condition.compare' }],
   ['gt on a select field', (d) => (d[OVERDUE].when = { kind: 'compare', field: 'region', op: 'gt', value: 'east' }), { document: OVERDUE, path: '/when/value', code: 'condition.compare' }],
@@ -73,6 +76,15 @@ const cases: Case[] = [
   ['a forecast amount that is not a number', (d) => (d[PIPE].amountField = 'title'), { document: PIPE, path: '/amountField', code: 'ref.field-type' }],
   ['a checklist item declared twice', (d) => (d[PIPE].stages[1].checklist = [{ key: 'site_visit', label: { 'zh-CN': '拜访', en: 'Visit' } }]), { document: PIPE, path: '/stages/1/checklist/0/key', code: 'checklist.duplicate' }],
   ['a timeout action moving to a missing stage', (d) => d[PIPE].stages[0].timeout.actions.push({ kind: 'moveStage', stage: 'archived', force: true }), { document: PIPE, path: '/stages/0/timeout/actions/1/stage', code: 'ref.unknown-stage' }],
+  ['a stage field that does not exist', (d) => (d[PIPE].stageField = 'phase'), { document: PIPE, path: '/stageField', code: 'pipeline.stage-field-missing' }],
+  ['a stage field that is not a select', (d) => (d[PIPE].stageField = 'title'), { document: PIPE, path: '/stageField', code: 'pipeline.stage-field-type' }],
+  ['a system field as the stage field', (d) => (d[PIPE].stageField = 'owner_id'), { document: PIPE, path: '/stageField', code: 'pipeline.stage-field-type' }],
+  ['a retired stage field', (d) => (d[DEAL].fields[STAGE_FIELD].retired = true), { document: PIPE, path: '/stageField', code: 'pipeline.stage-field-retired' }],
+  ['a stage that is not an option of the stage field', (d) => d[DEAL].fields[STAGE_FIELD].options.splice(2, 1), { document: PIPE, path: '/stageField', code: 'pipeline.stage-options-missing' }],
+  ['a stage whose option is retired', (d) => (d[DEAL].fields[STAGE_FIELD].options[2].retired = true), { document: PIPE, path: '/stageField', code: 'pipeline.stage-options-missing' }],
+  ['an option of the stage field that is not a stage', (d) => d[DEAL].fields[STAGE_FIELD].options.push({ value: 'on_hold', label: { 'zh-CN': '搁置', en: 'On hold' } }), { document: PIPE, path: '/stageField', code: 'pipeline.stage-options-extra' }],
+  ['stage options out of stage order', (d) => d[DEAL].fields[STAGE_FIELD].options.reverse(), { document: PIPE, path: '/stageField', code: 'pipeline.stage-options-order' }],
+  ['a stage field defaulting to a later stage', (d) => (d[DEAL].fields[STAGE_FIELD].default = 'propose'), { document: PIPE, path: '/stageField', code: 'pipeline.stage-field-default' }],
   ['a second pipeline for one object', (d) => (d['pipelines/second.json'] = { ...d[PIPE], key: 'second_pipeline' }), { document: 'pipelines/second.json', path: '/object', code: 'pipeline.object-taken' }],
   // approval flows
   ['an approver role that does not exist', (d) => (d[FLOW].steps[0].approvers[0].role = 'regional_director'), { document: FLOW, path: '/steps/0/approvers/0/role', code: 'ref.unknown-role' }],
@@ -81,6 +93,7 @@ const cases: Case[] = [
   ['a flow that can never start', (d) => (d[FLOW].start = { manual: false }), { document: FLOW, path: '/start', code: 'approval.never-starts' }],
   ['a reassign escalation without a target', (d) => delete d[FLOW].steps[0].escalations[1].to, { document: FLOW, path: '/steps/0/escalations/1/to', code: 'approval.reassign-target' }],
   ['an outcome setting a computed field', (d) => (d[FLOW].onApproved[0].values = { net_amount: { value: 1 } }), { document: FLOW, path: '/onApproved/0/values/net_amount', code: 'action.field-not-writable' }],
+  ['an outcome writing the stage field instead of moving the stage', (d) => (d[FLOW].onApproved[0].values = { sales_stage: { value: 'won' } }), { document: FLOW, path: '/onApproved/0/values/sales_stage', code: 'action.stage-field' }],
   ['two steps with one key', (d) => (d[FLOW].steps[1].key = 'manager'), { document: FLOW, path: '/steps/1/key', code: 'step.duplicate' }],
   // automations
   ['a stage trigger on a missing stage', (d) => (d[OVERDUE].trigger.stages = ['negotiation']), { document: OVERDUE, path: '/trigger/stages/0', code: 'ref.unknown-stage' }],
@@ -118,6 +131,7 @@ const cases: Case[] = [
   ['a demo amount that is not a decimal', (d) => (d[DEMO_DEALS].records[0].values.amount = '250k'), { document: DEMO_DEALS, path: '/records/0/values/amount', code: 'demo.value' }],
   ['a demo value for a computed field', (d) => (d[DEMO_DEALS].records[0].values.net_amount = '1'), { document: DEMO_DEALS, path: '/records/0/values/net_amount', code: 'demo.field-not-writable' }],
   ['a demo record in a missing stage', (d) => (d[DEMO_DEALS].records[1].stage = 'closed'), { document: DEMO_DEALS, path: '/records/1/stage', code: 'ref.unknown-stage' }],
+  ['a demo record setting the stage field in values', (d) => (d[DEMO_DEALS].records[0].values.sales_stage = 'won'), { document: DEMO_DEALS, path: '/records/0/values/sales_stage', code: 'demo.stage-field' }],
   ['two demo records with one ref', (d) => (d[DEMO_DEALS].records[1].ref = 'acme_pumps'), { document: DEMO_DEALS, path: '/records/1/ref', code: 'demo.duplicate-ref' }],
   // across documents and the manifest
   ['two objects with one key', (d) => (d['objects/deal_copy.json'] = { ...d[DEAL] }), { document: 'objects/deal_copy.json', path: '/key', code: 'key.duplicate' }],
@@ -162,5 +176,71 @@ describe('lintMetadata (through validatePack)', () => {
     const report = validatePack(pack);
     expect(report.issues.map((i) => i.severity)).toEqual(['warning']);
     expect(report.valid).toBe(true);
+  });
+});
+
+describe("a pipeline's stage field (the select column that holds the stage)", () => {
+  const pipelineIssues = (mutate: (d: Docs) => void) => issuesAfter(mutate).filter((i) => i.document === PIPE);
+
+  it('names both the stages without an option and the options that are no stage, and does not also complain about order', () => {
+    const issues = pipelineIssues((d) => {
+      const options = d[DEAL].fields[STAGE_FIELD].options;
+      options.splice(2, 1);
+      options.push({ value: 'on_hold', label: { 'zh-CN': '搁置', en: 'On hold' } });
+    });
+    expect(issues.map((i) => [i.path, i.code, i.message])).toEqual([
+      ['/stageField', 'pipeline.stage-options-missing', 'stages "negotiate" are not options of "sales_stage"; add them as options'],
+      ['/stageField', 'pipeline.stage-options-extra', 'options "on_hold" of "sales_stage" are not stages of this pipeline; add the stages, or retire the options'],
+    ]);
+  });
+
+  it('shows both orders when the options are the stages in another order', () => {
+    const issues = pipelineIssues((d) => {
+      const options = d[DEAL].fields[STAGE_FIELD].options;
+      [options[0], options[1]] = [options[1], options[0]];
+    });
+    expect(issues.map((i) => i.message)).toEqual([
+      'options of "sales_stage" are in the order "propose", "qualify", "negotiate", "won", "lost"; list them in the stage order "qualify", "propose", "negotiate", "won", "lost"',
+    ]);
+  });
+
+  it('says when a stage has an option, but a retired one', () => {
+    const [issue] = pipelineIssues((d) => (d[DEAL].fields[STAGE_FIELD].options[3].retired = true));
+    expect(issue.message).toBe('stages "won" are not options of "sales_stage" (retired: "won"); add them as options');
+  });
+
+  it('accepts a removed stage whose option stays as retired (the non-destructive path)', () => {
+    const issues = issuesAfter((d) => {
+      d[PIPE].stages.splice(2, 1);
+      d[DEAL].fields[STAGE_FIELD].options[2].retired = true;
+    });
+    expect(issues).toEqual([]);
+  });
+
+  it('reports one problem, not a cascade, when the field is missing or of another type', () => {
+    expect(pipelineIssues((d) => (d[PIPE].stageField = 'region')).map((i) => i.code)).toEqual(['pipeline.stage-options-missing', 'pipeline.stage-options-extra']);
+    expect(pipelineIssues((d) => (d[PIPE].stageField = 'phase')).map((i) => i.message)).toEqual([
+      'field "phase" does not exist on object "deal"; declare a select field whose options are the stages',
+    ]);
+    expect(pipelineIssues((d) => (d[PIPE].stageField = 'documents')).map((i) => i.message)).toEqual([
+      'field "documents" is an attachment field; the stage field must be a select whose options are the stages',
+    ]);
+  });
+
+  it('lets a create form and a created record leave the required stage field out: records start in the first stage', () => {
+    const issues = issuesAfter((d) => {
+      delete d[DEAL].fields[STAGE_FIELD].default;
+      d[OVERDUE].actions.push({ kind: 'createRecord', object: 'deal', values: { title: { value: 'Follow-up' }, account: { expression: 'account' } } });
+    });
+    expect(issues).toEqual([]);
+  });
+
+  it('treats the stage field as an ordinary select everywhere else (grouping, filters, field triggers)', () => {
+    const issues = issuesAfter((d) => {
+      d[DASH].widgets[1].groupBy = 'sales_stage';
+      d[DASH].widgets[0].where = [{ kind: 'compare', field: 'sales_stage', op: 'in', value: ['qualify', 'propose'] }];
+      d[OVERDUE].trigger = { on: 'fieldChanged', fields: ['sales_stage'] };
+    });
+    expect(issues).toEqual([]);
   });
 });

@@ -4,13 +4,15 @@ import { lintActions } from './action.lint';
 import { lintConditions } from './condition.lint';
 import { duplicateKeys, error, recordScope, requireField, requireObject, show, warning } from './lint.context';
 import type { MetadataIndex } from './metadata.index';
+import { lintStageField } from './pipeline-stage-field.lint';
 
 const EXPECTED_PROBABILITY = { won: 100, lost: 0 } as const;
 
 /**
- * Stage gates: unique stage and checklist keys, open stages before terminal ones, at
- * least one of each outcome, sensible probabilities, reasons and timeouts only where
- * they can apply, moves and conditions that refer to things that exist.
+ * Stage gates: a stage field that matches the stages, unique stage and checklist keys,
+ * open stages before terminal ones, at least one of each outcome, sensible
+ * probabilities, reasons and timeouts only where they can apply, moves and conditions
+ * that refer to things that exist.
  */
 export function lintPipeline(pipeline: PipelineDefinition, index: MetadataIndex): MetadataIssue[] {
   const issues: MetadataIssue[] = [];
@@ -22,6 +24,7 @@ export function lintPipeline(pipeline: PipelineDefinition, index: MetadataIndex)
   const stages = pipeline.stages;
   const stageKeys = new Set(stages.map((s) => s.key));
 
+  issues.push(...lintStageField(pipeline, index));
   issues.push(...duplicateKeys(stages, '/stages', (s) => s.key, 'key', 'stage.duplicate', 'stage'));
   const checklist = stages.flatMap((s, i) => (s.checklist ?? []).map((c, j) => ({ key: c.key, at: `/stages/${i}/checklist/${j}/key` })));
   const seenItems = new Set<string>();

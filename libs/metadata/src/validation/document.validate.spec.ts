@@ -24,6 +24,8 @@ describe('validateDocument', () => {
     ['objects/deal.json', 'a rule severity out of the enum', (d) => (d.rules[0].severity = 'fatal'), { path: '/rules/0/severity', code: 'schema.enum', message: /expected one of: error, warning/ }],
     ['pipelines/deal_pipeline.json', 'an unknown condition kind', (d) => (d.stages[0].exit[0].kind = 'present'), { path: '/stages/0/exit/0/kind', code: 'schema.discriminator', message: /expected one of: filled, compare, attachment/ }],
     ['pipelines/deal_pipeline.json', 'a timeout that is not an ISO 8601 duration', (d) => (d.stages[0].timeout.after = '7 days'), { path: '/stages/0/timeout/after', code: 'schema.pattern', message: /Duration/ }],
+    ['pipelines/deal_pipeline.json', 'a pipeline without its stage field', (d) => delete d.stageField, { path: '/stageField', code: 'schema.required' }],
+    ['pipelines/deal_pipeline.json', 'a stage field that is not a key', (d) => (d.stageField = 'Stage'), { path: '/stageField', code: 'schema.pattern' }],
     ['pipelines/deal_pipeline.json', 'a probability above 100', (d) => (d.stages[1].probability = 140), { path: '/stages/1/probability', code: 'schema.maximum' }],
     ['approvals/deal_discount.json', 'an approver without its role', (d) => delete d.steps[0].approvers[0].role, { path: '/steps/0/approvers/0/role', code: 'schema.required' }],
     ['approvals/deal_discount.json', 'an unknown approval mode', (d) => (d.steps[0].mode = 'majority'), { path: '/steps/0/mode', code: 'schema.enum' }],
@@ -45,6 +47,12 @@ describe('validateDocument', () => {
     const found = result.issues.find((i) => i.path === expected.path && i.code === expected.code);
     expect({ found: !!found, issues: result.issues }).toMatchObject({ found: true });
     if (expected.message) expect(found?.message).toMatch(expected.message);
+  });
+
+  it.each(['stage', 'stage_entered_at'])('lets an object declare a field named %s: the stage is no system column', (key) => {
+    const doc = sampleDocument<Doc>('objects/deal.json');
+    doc.fields[11].key = key;
+    expect(validateDocument(doc).issues).toEqual([]);
   });
 
   it('reports one issue for a value that matches neither branch of a oneOf, not one per branch', () => {
