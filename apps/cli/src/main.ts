@@ -1,10 +1,8 @@
 #!/usr/bin/env node
 import { processIo } from './cli-io';
-import { buildProgram } from './program';
+import { run } from './program';
 
-buildProgram(processIo)
-  .parseAsync(process.argv)
-  .catch((e: unknown) => {
-    processIo.err(`tessera: ${e instanceof Error ? e.message : String(e)}\n`);
-    processIo.setExitCode(2);
-  });
+run(process.argv.slice(2), processIo).catch((e: unknown) => {
+  processIo.err(`tessera: ${e instanceof Error ? e.message : String(e)}\n`);
+  processIo.setExitCode(2);
+});

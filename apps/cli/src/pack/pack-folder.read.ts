@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { PACK_MANIFEST_FILE, type MetadataIssue, type PackInput } from '@tessera/metadata';
+import { fileIssue, jsonFilesUnder, readJsonFile } from '../files/json-file.read';
 
 export interface PackFolder extends PackInput {
   /** The folder that holds the manifest. */
@@ -11,34 +12,6 @@ export interface PackFolder extends PackInput {
 
 /** Thrown when there is no pack to read at all (no folder, no manifest). */
 export class PackNotFoundError extends Error {}
-
-const problem = (document: string, code: string, message: string, severity: MetadataIssue['severity'] = 'error'): MetadataIssue => ({ document, path: '', code, message, severity });
-
-/** Line and column (1-based) of a character offset, for JSON parse errors. */
-function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset).split('\n');
-  return `line ${before.length}, column ${before[before.length - 1].length + 1}`;
-}
-
-function parseJson(text: string, document: string): { value?: unknown; issue?: MetadataIssue } {
-  try {
-    return { value: JSON.parse(text) };
-  } catch (e) {
-    const message = (e as Error).message;
-    const at = /at position (\d+)/.exec(message);
-    return { issue: problem(document, 'json.syntax', `not valid JSON${at ? ` at ${lineAndColumn(text, Number(at[1]))}` : ''}: ${message}`) };
-  }
-}
-
-/** Every .json file under root, as pack-relative paths with forward slashes (dot folders and node_modules skipped). */
-function jsonFilesUnder(root: string, dir = root): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') return [];
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) return jsonFilesUnder(root, full);
-    return entry.name.endsWith('.json') ? [relative(root, full).split(sep).join('/')] : [];
-  });
-}
 
 const listed = (manifest: unknown, section: 'contents' | 'demo'): string[] => {
   const value = (manifest as Record<string, unknown> | null)?.[section];
@@ -59,8 +32,7 @@ export function readPackFolder(location: string): PackFolder {
   const manifestName = basename(manifestPath);
 
   const issues: MetadataIssue[] = [];
-  const manifestText = readFileSync(manifestPath, 'utf8');
-  const parsedManifest = parseJson(manifestText, manifestName);
+  const parsedManifest = readJsonFile(manifestPath, manifestName);
   if (parsedManifest.issue) return { root, manifest: undefined, documents: {}, issues: [parsedManifest.issue] };
   const manifest = parsedManifest.value;
 
@@ -70,21 +42,21 @@ export function readPackFolder(location: string): PackFolder {
     const full = resolve(root, path);
     // The schema forbids .. in paths, but files are read before the schema runs.
     if (!full.startsWith(root + sep)) {
-      issues.push(problem(path, 'pack.path-outside', `${path} points outside the pack folder`));
+      issues.push(fileIssue(path, 'pack.path-outside', `${path} points outside the pack folder`));
       continue;
     }
     if (!existsSync(full) || !statSync(full).isFile()) {
-      issues.push(problem(path, 'pack.file-missing', `${path} is listed in the manifest but does not exist`));
+      issues.push(fileIssue(path, 'pack.file-missing', `${path} is listed in the manifest but does not exist`));
       continue;
     }
-    const parsed = parseJson(readFileSync(full, 'utf8'), path);
+    const parsed = readJsonFile(full, path);
     if (parsed.issue) issues.push(parsed.issue);
     else documents[path] = parsed.value;
   }
 
   const known = new Set([...paths, relative(root, manifestPath).split(sep).join('/')]);
   for (const file of jsonFilesUnder(root)) {
-    if (!known.has(file)) issues.push(problem(file, 'pack.unlisted-file', `${file} is not listed in the manifest, so it is not part of the pack`, 'warning'));
+    if (!known.has(file)) issues.push(fileIssue(file, 'pack.unlisted-file', `${file} is not listed in the manifest, so it is not part of the pack`, 'warning'));
   }
   return { root, manifest, documents, issues };
 }

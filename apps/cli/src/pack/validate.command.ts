@@ -1,20 +1,12 @@
-import { Command, Option } from 'commander';
-import { hasErrors, validatePack } from '@tessera/metadata';
+import { Command } from 'commander';
+import { validatePack } from '@tessera/metadata';
 import type { CliIo } from '../cli-io';
+import { packIdentity } from '../report/validation-report.format';
+import { EXIT, withReportOptions, writeReport, type ReportOptions } from '../report/validation-report.write';
 import { PackNotFoundError, readPackFolder } from './pack-folder.read';
-import { formatJson, formatText, packIdentity, type ValidationReport } from './validation-report.format';
-
-export interface ValidateOptions {
-  format: 'text' | 'json';
-  /** Warnings fail the run too. */
-  strict: boolean;
-}
-
-/** Exit codes: 0 valid, 1 invalid, 2 nothing to validate (no folder or manifest). */
-export const EXIT = { valid: 0, invalid: 1, unreadable: 2 } as const;
 
 /** Reads, validates and reports one pack; returns the exit code. */
-export function runValidate(location: string, options: ValidateOptions, io: CliIo): number {
+export function runValidate(location: string, options: ReportOptions, io: CliIo): number {
   let folder;
   try {
     folder = readPackFolder(location);
@@ -26,19 +18,15 @@ export function runValidate(location: string, options: ValidateOptions, io: CliI
   // An unparsable manifest is reported by the reader; there is nothing to validate then.
   const result = folder.manifest === undefined ? undefined : validatePack(folder);
   const issues = [...folder.issues, ...(result?.issues ?? [])];
-  const failed = options.strict ? issues.length > 0 : hasErrors(issues);
-  const report: ValidationReport = { valid: !failed, pack: packIdentity(result?.manifest), documents: Object.keys(folder.documents).length, issues };
-  io.out(options.format === 'json' ? formatJson(report) : formatText(report));
-  return failed ? EXIT.invalid : EXIT.valid;
+  return writeReport({ pack: packIdentity(result?.manifest), documents: Object.keys(folder.documents).length, issues }, options, io);
 }
 
 export function validateCommand(io: CliIo): Command {
-  return new Command('validate')
-    .description('check a pack folder: the manifest and every document against their schemas, then every reference between them')
-    .argument('[folder]', 'the pack folder, or its pack.json', '.')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('--strict', 'fail on warnings too', false)
-    .action((folder: string, options: ValidateOptions) => {
-      io.setExitCode(runValidate(folder, options, io));
-    });
+  return withReportOptions(
+    new Command('validate')
+      .description('check a pack folder: the manifest and every document against their schemas, where each is listed, then every reference between them; prints file:pointer: message lines')
+      .argument('[folder]', 'the pack folder, or its pack.json', '.'),
+  ).action((folder: string, options: ReportOptions) => {
+    io.setExitCode(runValidate(folder, options, io));
+  });
 }

@@ -2,8 +2,9 @@ import type { MetadataIssue, PackManifest } from '@tessera/metadata';
 
 export interface ValidationReport {
   valid: boolean;
+  /** The pack validated, for `tessera pack validate`; null when none (or its manifest is invalid). */
   pack: { name: string; version: string } | null;
-  /** Documents read (the manifest not counted). */
+  /** Documents read (a pack's manifest not counted). */
   documents: number;
   issues: MetadataIssue[];
 }
@@ -17,20 +18,23 @@ export function summarize(report: ValidationReport): string {
   return `${report.valid ? 'valid' : 'invalid'}: ${counts}`;
 }
 
-/** Issues grouped by document, one line each: pointer, severity, code, message. */
+/**
+ * One issue as `file:pointer: message [code]`, the form editors and CI logs link from.
+ * The pointer is the JSON Pointer into the file ('' for the whole file); warnings say so
+ * before the message, errors do not. Always one line (JSON parse messages quote the
+ * source across lines), so each line is one issue.
+ */
+export function formatIssue(issue: MetadataIssue): string {
+  const severity = issue.severity === 'warning' ? 'warning: ' : '';
+  const message = issue.message.replace(/\s*[\r\n]+\s*/g, ' ');
+  return `${issue.document ?? ''}:${issue.path}: ${severity}${message} [${issue.code}]`;
+}
+
+/** Every issue on its line, in the order found (grouped by file), then the one-line summary. */
 export function formatText(report: ValidationReport): string {
   const lines: string[] = [];
   if (report.pack) lines.push(`pack ${report.pack.name} ${report.pack.version}`);
-  const byDocument = new Map<string, MetadataIssue[]>();
-  for (const issue of report.issues) {
-    const doc = issue.document ?? '';
-    byDocument.set(doc, [...(byDocument.get(doc) ?? []), issue]);
-  }
-  for (const [document, issues] of byDocument) {
-    lines.push('', document);
-    for (const i of issues) lines.push(`  ${i.path || '/'}  ${i.severity}  ${i.code}  ${i.message}`);
-  }
-  lines.push('', summarize(report));
+  lines.push(...report.issues.map(formatIssue), summarize(report));
   return lines.join('\n') + '\n';
 }
 
