@@ -5,7 +5,6 @@ export * from './field-types/field-type';
 export * from './field-types/field-type.registry';
 export * from './records/autonumber.format';
 export * from './records/duplicate.key';
-export * from './records/expression-fields';
 export * from './records/formula.compute';
 export * from './records/list-query.parse';
 export * from './records/object.compile';

@@ -16,3 +16,5 @@ export * from './diff/data-risk';
 export * from './diff/field-conversion';
 export * from './diff/metadata.diff';
 export * from './diff/retire-removed';
+export * from './lint/expression.field-refs';
+export * from './validation/metadata.load';

@@ -1,7 +1,7 @@
 import type { FormulaField, ObjectDefinition } from '@tessera/metadata';
 import type { ExpressionCache } from '../expressions/expression.compile';
 import { expressionInput } from '../expressions/expression.input';
-import { expressionFieldRefs } from './expression-fields';
+import { expressionFieldRefs } from '@tessera/metadata';
 import { activeFields } from './record-schema.build';
 
 /**

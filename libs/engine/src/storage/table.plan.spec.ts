@@ -81,3 +81,11 @@ describe('planTables', () => {
     expect(constraintName('ix', long, ['c'.repeat(60)])).not.toBe(name);
   });
 });
+
+describe('system columns', () => {
+  it('are exactly the keys the metadata contract reserves', async () => {
+    const { SYSTEM_COLUMNS } = await import('../records/system-fields');
+    const { SYSTEM_COLUMN_PLANS } = await import('./table.plan');
+    expect(SYSTEM_COLUMN_PLANS.map((c) => c.name).sort()).toEqual([...SYSTEM_COLUMNS].sort());
+  });
+});

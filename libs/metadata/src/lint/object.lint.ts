@@ -1,6 +1,7 @@
 import type { MetadataIssue } from '../issues/metadata-issue';
 import type { Field, ObjectDefinition } from '../metadata.generated';
 import { lintExpression } from './expression.lint';
+import { lintFormulaCycles } from './formula-cycle.lint';
 import { requireRelationTo } from './condition.lint';
 import { duplicateKeys, error, requireField, requireObject, show } from './lint.context';
 import type { MetadataIndex } from './metadata.index';
@@ -45,6 +46,7 @@ export function lintObject(object: ObjectDefinition, index: MetadataIndex): Meta
   const issues: MetadataIssue[] = [];
   issues.push(...duplicateKeys(object.fields, '/fields', (f) => f.key, 'key', 'field.duplicate', 'field'));
   object.fields.forEach((f, i) => lintField(object, f, `/fields/${i}`, index, issues));
+  issues.push(...lintFormulaCycles(object));
   if (object.titleField !== undefined) requireField({ index }, object.key, object.titleField, '/titleField', issues);
 
   issues.push(...duplicateKeys(object.rules, '/rules', (r) => r.key, 'key', 'rule.duplicate', 'rule'));
