@@ -7,8 +7,11 @@ import type { AppConfig } from './config/env.variables';
 import type { DatabaseConnection } from './database/database-connection';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { IdentityModule } from './identity/identity.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetadataModule } from './metadata/metadata.module';
+import { OutboxModule } from './outbox/outbox.module';
+import { RecordsModule } from './records/records.module';
 
 export type ModuleImport = Type<unknown> | DynamicModule | Promise<DynamicModule> | ForwardReference;
 
@@ -32,6 +35,9 @@ export class AppModule {
         DatabaseModule.forRoot(options.database),
         HealthModule,
         MetadataModule,
+        IdentityModule,
+        OutboxModule,
+        RecordsModule,
         ...(options.imports ?? []),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

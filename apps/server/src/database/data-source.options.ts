@@ -1,3 +1,4 @@
+import './pg-types';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConnection } from './database-connection';
 import { MIGRATIONS_TABLE, migrations } from './migrations';

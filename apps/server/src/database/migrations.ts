@@ -1,11 +1,23 @@
 import type { MigrationInterface } from 'typeorm';
+import { CreateAuditLog1764170001000 } from '../audit/migrations/1764170001000-create-audit-log';
+import { CreateIdentity1764170000000 } from '../identity/migrations/1764170000000-create-identity';
+import { CreateMetadataDraft1764160001000 } from '../metadata/migrations/1764160001000-create-metadata-draft';
 import { CreateMetadataVersion1764160000000 } from '../metadata/migrations/1764160000000-create-metadata-version';
+import { CreateOutbox1764160003000 } from '../outbox/migrations/1764160003000-create-outbox';
+import { CreateRecordHistory1764160002000 } from '../records/migrations/1764160002000-create-record-history';
 
 /**
  * Every migration of the platform tables, oldest first. A module keeps its migrations in
  * its own `migrations/` folder and adds one line here; TypeORM runs them at start and
  * orders them by the timestamp in their names.
  */
-export const migrations: Array<new () => MigrationInterface> = [CreateMetadataVersion1764160000000];
+export const migrations: Array<new () => MigrationInterface> = [
+  CreateMetadataVersion1764160000000,
+  CreateMetadataDraft1764160001000,
+  CreateRecordHistory1764160002000,
+  CreateOutbox1764160003000,
+  CreateIdentity1764170000000,
+  CreateAuditLog1764170001000,
+];
 
 export const MIGRATIONS_TABLE = 'typeorm_migrations';

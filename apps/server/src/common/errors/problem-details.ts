@@ -16,6 +16,8 @@ export interface ProblemDetails {
   instance: string;
   requestId: string;
   errors: ErrorItem[];
+  /** RFC 9457 extension members. */
+  [extension: string]: unknown;
 }
 
 export interface ProblemContext {
@@ -38,6 +40,7 @@ export function toProblemDetails(error: unknown, context: ProblemContext): Probl
       detail: error.detail,
       ...context,
       errors: error.errors,
+      ...error.extensions,
     };
   }
   if (error instanceof OperationalError) {

@@ -10,6 +10,8 @@ export interface UserErrorOptions {
   /** What went wrong this time, in words for the person who sent the request. */
   detail?: string;
   errors?: ErrorItem[];
+  /** Extra members of the problem body (RFC 9457 extensions), e.g. a link to the existing duplicate. */
+  extensions?: Record<string, unknown>;
 }
 
 /**
@@ -22,6 +24,7 @@ export class UserError extends Error {
   readonly title: string;
   readonly detail?: string;
   readonly errors: ErrorItem[];
+  readonly extensions?: Record<string, unknown>;
 
   constructor(options: UserErrorOptions) {
     super(options.detail ?? options.title);
@@ -32,5 +35,6 @@ export class UserError extends Error {
     this.title = options.title;
     this.detail = options.detail;
     this.errors = options.errors ?? [];
+    this.extensions = options.extensions;
   }
 }

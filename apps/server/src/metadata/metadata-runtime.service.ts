@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import type { MetadataDocument } from '@tessera/metadata';
+import { MetadataVersionRepository } from './metadata-version.repository';
+import { EMPTY_METADATA, PublishedMetadata } from './published-metadata';
+
+/** How long a process trusts its cached version before asking the database again. */
+const RECHECK_MS = 1000;
+
+/**
+ * The published metadata the runtime serves. Cached per version: a publish in
+ * this process swaps it at once; other instances notice within RECHECK_MS (one
+ * `SELECT max(version)`), so requests never parse metadata.
+ */
+@Injectable()
+export class MetadataRuntime {
+  private current: PublishedMetadata = EMPTY_METADATA;
+  private checkedAt = 0;
+  private loading?: Promise<PublishedMetadata>;
+
+  constructor(private readonly versions: MetadataVersionRepository) {}
+
+  async get(): Promise<PublishedMetadata> {
+    if (Date.now() - this.checkedAt < RECHECK_MS) return this.current;
+    return (this.loading ??= this.refresh().finally(() => (this.loading = undefined)));
+  }
+
+  /** Adopts a version just published by this process. */
+  adopt(version: number, documents: readonly MetadataDocument[]): PublishedMetadata {
+    if (version >= this.current.version) this.current = new PublishedMetadata(version, documents);
+    this.checkedAt = Date.now();
+    return this.current;
+  }
+
+  private async refresh(): Promise<PublishedMetadata> {
+    const latest = await this.versions.latestNumber();
+    if (latest !== this.current.version) {
+      const row = await this.versions.findByVersion(latest);
+      if (row) this.current = new PublishedMetadata(row.version, row.documents as unknown as MetadataDocument[]);
+    }
+    this.checkedAt = Date.now();
+    return this.current;
+  }
+}

@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import type { Field } from '@tessera/metadata';
+import { fieldType, parseListQuery, type CompiledObject, type RawListQuery } from '@tessera/engine';
+import { DataSource } from 'typeorm';
+import { UserError } from '../common/errors/user.error';
+import type { Actor } from '../identity/actor';
+import { AccessService } from '../identity/access.service';
+import type { ObjectAccess } from '../identity/object-access';
+import { MetadataRuntime } from '../metadata/metadata-runtime.service';
+import type { PublishedMetadata } from '../metadata/published-metadata';
+import { notFound, unknownObject } from './record-errors';
+import { rowToRecord, withoutHidden, type RecordData } from './record-row.convert';
+import { RecordRepository, type HistoryRow } from './record.repository';
+import { decodeCursor, encodeCursor } from './sql/record-cursor';
+
+export interface RecordPage {
+  items: RecordData[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** Visible fields: active fields minus those the caller may not see. */
+export function visibleFields(compiled: CompiledObject, access: ObjectAccess): Map<string, Field> {
+  return new Map([...compiled.fields].filter(([k]) => !access.hidden.has(k)));
+}
+
+/** Fields the text search looks in: those marked searchable, else every text-like field. */
+function searchFields(fields: Map<string, Field>): string[] {
+  const all = [...fields.values()].filter((f) => fieldType(f).textSearch);
+  const marked = all.filter((f) => f.searchable);
+  return (marked.length ? marked : all).map((f) => f.key);
+}
+
+/** Record reads. Every query carries the caller's row scope and leaves out hidden fields. */
+@Injectable()
+export class RecordReadService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repo: RecordRepository,
+    private readonly runtime: MetadataRuntime,
+    private readonly access: AccessService,
+  ) {}
+
+  async get(actor: Actor, objectKey: string, id: string, expand: string[] = []): Promise<RecordData> {
+    const { meta, compiled } = await this.target(objectKey);
+    const access = await this.access.require(actor, objectKey, 'read');
+    const fields = visibleFields(compiled, access);
+    const raw = await this.repo.find(this.dataSource, objectKey, id, fields, access.read);
+    if (!raw) throw notFound(objectKey, id);
+    const [record] = await this.expand(actor, meta, fields, [rowToRecord(raw, fields)], expand);
+    return record;
+  }
+
+  async list(actor: Actor, objectKey: string, raw: RawListQuery): Promise<RecordPage> {
+    const { meta, compiled } = await this.target(objectKey);
+    const access = await this.access.require(actor, objectKey, 'read');
+    const fields = visibleFields(compiled, access);
+    const parsed = parseListQuery(compiled, raw, (k) => !access.hidden.has(k));
+    if (!parsed.query) throw new UserError({ status: 400, code: 'query-invalid', title: 'The list query is invalid', errors: parsed.errors });
+    const { query } = parsed;
+    const cursor = query.cursor ? decodeCursor(query.cursor, query.sort.length) : undefined;
+    if (query.cursor && !cursor) throw new UserError({ status: 400, code: 'query-invalid', title: 'The cursor is invalid', errors: [{ path: '/cursor', code: 'cursor.invalid', message: 'not a cursor of this list' }] });
+    const rows = await this.repo.list({ object: objectKey, fields, searchFields: searchFields(fields), scope: access.read, query, cursor });
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    const nextCursor = rows.length > query.limit && last ? encodeCursor({ values: query.sort.map((s) => last[s.field] ?? null), id: String(last.id) }) : null;
+    const items = await this.expand(actor, meta, fields, page.map((r) => rowToRecord(r, fields)), query.expand);
+    return { items, nextCursor };
+  }
+
+  async history(actor: Actor, objectKey: string, id: string): Promise<HistoryRow[]> {
+    const { compiled } = await this.target(objectKey);
+    const access = await this.access.require(actor, objectKey, 'read');
+    const raw = await this.repo.find(this.dataSource, objectKey, id, visibleFields(compiled, access), access.read, { withDeleted: true });
+    if (!raw) throw notFound(objectKey, id);
+    const rows = await this.repo.history(objectKey, id);
+    return rows.map((h) => ({ ...h, changes: h.changes.filter((c) => !access.hidden.has(c.field) && compiled.fields.has(c.field)) }));
+  }
+
+  private async target(objectKey: string): Promise<{ meta: PublishedMetadata; compiled: CompiledObject }> {
+    const meta = await this.runtime.get();
+    const compiled = meta.compiledObject(objectKey);
+    if (!compiled) throw unknownObject(objectKey);
+    return { meta, compiled };
+  }
+
+  /**
+   * Expands relation fields: the related records the caller may read, under
+   * `_expand.<field>`, checked with the caller's access to the target object.
+   */
+  private async expand(actor: Actor, meta: PublishedMetadata, fields: Map<string, Field>, records: RecordData[], expand: string[]): Promise<RecordData[]> {
+    for (const key of expand) {
+      const field = fields.get(key);
+      if (field?.type !== 'relation') continue;
+      const target = meta.compiledObject(field.target);
+      if (!target) continue;
+      const access = await this.access.objectAccess(actor, field.target);
+      if (!access.actions.has('read')) continue;
+      const ids = [...new Set(records.map((r) => r[key]).filter((v): v is string => typeof v === 'string'))];
+      if (ids.length === 0) continue;
+      const targetFields = visibleFields(target, access);
+      const page = await this.repo.list({
+        object: field.target,
+        fields: targetFields,
+        searchFields: [],
+        scope: access.read,
+        query: { filter: { field: 'id', op: 'in', value: ids }, sort: [{ field: 'id', direction: 'asc' }], limit: ids.length, expand: [] },
+      });
+      const byId = new Map(page.map((r) => [String(r.id), withoutHidden(rowToRecord(r, targetFields), access.hidden)]));
+      for (const r of records) {
+        const related = typeof r[key] === 'string' ? byId.get(r[key] as string) : undefined;
+        if (related) r._expand = { ...(r._expand as object | undefined), [key]: related };
+      }
+    }
+    return records;
+  }
+}

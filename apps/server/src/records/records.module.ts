@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
+import { MetadataModule } from '../metadata/metadata.module';
+import { RecordWriteGuards } from './record-hooks';
+import { RecordReadService } from './record-read.service';
+import { RecordTablesService } from './record-tables.service';
+import { RecordWriteService } from './record-write.service';
+import { RecordRepository } from './record.repository';
+import { OpenApiController } from './openapi.controller';
+import { RecordsController } from './records.controller';
+
+/**
+ * Owns the object tables (`data.*`), `record_history` and `autonumber_counter`:
+ * creates and alters the tables on publish, and serves the record API.
+ */
+@Module({
+  imports: [MetadataModule, IdentityModule],
+  controllers: [RecordsController, OpenApiController],
+  providers: [RecordRepository, RecordTablesService, RecordReadService, RecordWriteService, RecordWriteGuards],
+  exports: [RecordReadService, RecordWriteService, RecordWriteGuards],
+})
+export class RecordsModule {}
