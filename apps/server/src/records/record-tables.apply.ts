@@ -5,7 +5,8 @@ const path = (table: string) => `${DATA_SCHEMA}.${table}`;
 const qualified = (table: string) => `${quoteIdent(DATA_SCHEMA)}.${quoteIdent(table)}`;
 
 function columnType(c: { type: string; precision?: number; scale?: number }): string {
-  return c.precision !== undefined ? `${c.type}(${c.precision},${c.scale ?? 0})` : c.type;
+  if (c.precision === undefined) return c.type;
+  return c.scale === undefined ? `${c.type}(${c.precision})` : `${c.type}(${c.precision},${c.scale})`;
 }
 
 function tableColumn(c: ColumnPlan): TableColumn {

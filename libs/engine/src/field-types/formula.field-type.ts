@@ -11,7 +11,7 @@ const byResult: Record<FormulaField['resultType'], ColumnSpec> = {
   percent: { type: 'numeric' },
   boolean: { type: 'boolean' },
   date: { type: 'date' },
-  datetime: { type: 'timestamptz' },
+  datetime: { type: 'timestamptz', precision: 3 },
 };
 
 /** Evaluated by the engine on every write and stored, so lists can filter and sort on it in SQL. */

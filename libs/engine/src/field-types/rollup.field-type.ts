@@ -13,7 +13,7 @@ export const rollupFieldType: FieldTypeDef<RollupField> = {
     if (f.aggregate === 'count') return { type: 'integer' };
     const t = childType(f, ctx);
     if (f.aggregate !== 'sum' && t === 'date') return { type: 'date' };
-    if (f.aggregate !== 'sum' && t === 'datetime') return { type: 'timestamptz' };
+    if (f.aggregate !== 'sum' && t === 'datetime') return { type: 'timestamptz', precision: 3 };
     return { type: 'numeric' };
   },
   operators: ORDERED_OPS,

@@ -31,17 +31,20 @@ export type TableOp =
   | { op: 'addForeignKey'; table: string; column: string; name: string; target: string; onDelete: 'RESTRICT' | 'SET NULL' }
   | { op: 'dropForeignKey'; table: string; name: string };
 
-/** Columns every object table has; see records/system-fields.ts for their meaning. */
+/**
+ * Columns every object table has; see records/system-fields.ts for their meaning.
+ * Times keep milliseconds only, so they round-trip exactly through JSON and cursors.
+ */
 export const SYSTEM_COLUMN_PLANS: ColumnPlan[] = [
   { name: 'id', type: 'uuid', nullable: false, primary: true },
   { name: 'version', type: 'integer', nullable: false, default: '1' },
   { name: 'owner_id', type: 'uuid', nullable: false },
   { name: 'org_unit_id', type: 'uuid', nullable: true },
-  { name: 'created_at', type: 'timestamptz', nullable: false, default: 'now()' },
+  { name: 'created_at', type: 'timestamptz', precision: 3, nullable: false, default: 'now()' },
   { name: 'created_by', type: 'uuid', nullable: true },
-  { name: 'updated_at', type: 'timestamptz', nullable: false, default: 'now()' },
+  { name: 'updated_at', type: 'timestamptz', precision: 3, nullable: false, default: 'now()' },
   { name: 'updated_by', type: 'uuid', nullable: true },
-  { name: 'deleted_at', type: 'timestamptz', nullable: true },
+  { name: 'deleted_at', type: 'timestamptz', precision: 3, nullable: true },
 ];
 
 /** Indexes on system columns that lists, scopes and cursors use. */
