@@ -2,9 +2,11 @@ import { Controller, Get, Module, NotFoundException } from '@nestjs/common';
 import { OperationalError } from '../src/common/errors/operational.error';
 import type { ProblemDetails } from '../src/common/errors/problem-details';
 import { UserError } from '../src/common/errors/user.error';
+import { Public } from '../src/identity/public.decorator';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 import { startTestApp, type TestApp } from './support/test-app';
 
+@Public()
 @Controller('test-errors')
 class ThrowingController {
   @Get('user')
