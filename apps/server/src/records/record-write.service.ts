@@ -64,7 +64,8 @@ export class RecordWriteService {
     this.assertValid(result.errors, result.warnings, opts.acknowledge);
 
     const ownerId = typeof system.owner_id === 'string' && system.owner_id !== actor.userId ? await this.checkedOwner(actor, access, system.owner_id) : actor.userId;
-    const orgUnitId = await this.identity.unitOf(ownerId);
+    // The caller's own unit is on the actor already; another owner's costs one lookup.
+    const orgUnitId = ownerId === actor.userId ? actor.orgUnitId : await this.identity.unitOf(ownerId);
     return this.transaction(compiled, async (m) => {
       const id = this.repo.newId();
       const values: RecordData = { id, owner_id: ownerId, org_unit_id: orgUnitId, created_by: actor.userId, updated_by: actor.userId, ...result.changes };
