@@ -614,7 +614,7 @@ export type RelativePath = string;
 export type RowScope = 'own' | 'orgUnit' | 'orgUnitAndBelow' | 'all';
 
 /**
- * An approval over records of one object: when it may start, the steps (each applying only when its condition holds, e.g. amount tiers), who approves each step and how (any / all / sequential), SLAs with escalation, and what approval and rejection do to the record. A running approval keeps the flow version it started with.
+ * An approval over records of one object: when it may start, the steps (each applying only when its condition holds, e.g. amount tiers), who approves each step and how (any / all / quorum / sequential), SLAs with escalation, and what approval and rejection do to the record. A running approval keeps the flow version it started with.
  */
 export interface ApprovalFlowDefinition {
   /**
@@ -645,6 +645,10 @@ export interface ApprovalFlowDefinition {
    * The record is read-only while an approval of this flow is pending.
    */
   lockRecord?: boolean;
+  /**
+   * Fields that may still be changed while the record is locked by a pending approval of this flow (e.g. a remark); any other change, and a delete, is refused with 423 naming the approval.
+   */
+  editableFields?: Key[];
   /**
    * The steps, in order. Steps whose condition does not hold are skipped.
    *
@@ -686,7 +690,11 @@ export interface ApprovalStart {
    */
   onStageEnter?: Key[];
   /**
-   * The flow applies only to records for which this holds (e.g. a discount above a threshold).
+   * Start automatically when a record is created or updated and this holds (typically an expression condition), unless an approval of this flow is already pending on it.
+   */
+  onSave?: Condition;
+  /**
+   * Entry criteria: the flow applies only to records for which this holds (e.g. a discount above a threshold); a submit of any other record is refused with the unmet condition.
    */
   when?: Condition;
   /**
@@ -902,11 +910,15 @@ export interface ApprovalStep {
    */
   approvers: Principal[];
   /**
-   * any: one approval suffices (或签); all: every approver must approve, in any order (会签); sequential: every approver in the order resolved (依次).
+   * any: the first approver to decide decides (或签); all: every approver must approve, in any order (会签); quorum: `quorum` approvers must approve (k of n); sequential: every approver in the order resolved (依次).
    */
-  mode?: 'any' | 'all' | 'sequential';
+  mode?: 'any' | 'all' | 'quorum' | 'sequential';
   /**
-   * Time allowed for the step, e.g. PT24H.
+   * With mode quorum: how many approvers must approve (k of n). A submit whose approvers resolve to fewer than k users is refused.
+   */
+  quorum?: number;
+  /**
+   * Time allowed for the step, e.g. PT24H, counted from the moment the step starts; escalations without after fire when it passes.
    */
   sla?: Duration;
   /**
@@ -922,9 +934,13 @@ export interface ApprovalStep {
    */
   commentRequired?: 'never' | 'onReject' | 'always';
   /**
-   * An approver may hand the decision to another user.
+   * An approver may hand the decision to another user (转办).
    */
   allowDelegate?: boolean;
+  /**
+   * An approver may add another approver before themselves (the added one decides first) or after (the added one must also approve) (加签).
+   */
+  allowAddApprover?: boolean;
 }
 /**
  * The holders of a role, looked up from the record owner's org unit.
@@ -987,23 +1003,27 @@ export interface UserPrincipal {
   login: string;
 }
 /**
- * An escalation of a pending step, counted from the step's start.
+ * An escalation of a pending step, counted from the step's start. Escalations run from durable timers: after a restart, and with several instances, each fires once.
  */
 export interface ApprovalEscalation {
   /**
-   * When to escalate, e.g. PT24H.
+   * When to escalate, e.g. PT24H; the step's sla when absent.
    */
-  after: Duration;
+  after?: Duration;
   /**
-   * remind: notify the pending approvers (and to); reassign: replace the pending approvers with to; approve or reject: decide automatically.
+   * remind: notify the pending approvers (and to); escalate: hand each pending task to its approver's manager (levels up), or to the users of to when given; reassign: replace the pending approvers with to; approve or reject: decide the step automatically.
    */
-  action: 'remind' | 'reassign' | 'approve' | 'reject';
+  action: 'remind' | 'escalate' | 'reassign' | 'approve' | 'reject';
   /**
-   * Extra recipients (remind) or new approvers (reassign).
+   * Extra recipients (remind), the target instead of the approver's manager (escalate) or the new approvers (reassign).
    *
    * @minItems 1
    */
   to?: Principal[];
+  /**
+   * With escalate and no to: 1 is the approver's direct manager, 2 the manager's manager.
+   */
+  levels?: number;
 }
 /**
  * Writes fields of the record (validated like any other write).

@@ -95,6 +95,11 @@ const cases: Case[] = [
   ['an outcome setting a computed field', (d) => (d[FLOW].onApproved[0].values = { net_amount: { value: 1 } }), { document: FLOW, path: '/onApproved/0/values/net_amount', code: 'action.field-not-writable' }],
   ['an outcome writing the stage field instead of moving the stage', (d) => (d[FLOW].onApproved[0].values = { sales_stage: { value: 'won' } }), { document: FLOW, path: '/onApproved/0/values/sales_stage', code: 'action.stage-field' }],
   ['two steps with one key', (d) => (d[FLOW].steps[1].key = 'manager'), { document: FLOW, path: '/steps/1/key', code: 'step.duplicate' }],
+  ['a quorum step without its quorum', (d) => (d[FLOW].steps[1].mode = 'quorum'), { document: FLOW, path: '/steps/1/quorum', code: 'approval.quorum-missing' }],
+  ['a quorum two single users cannot reach', (d) => Object.assign(d[FLOW].steps[1], { mode: 'quorum', quorum: 3, approvers: [{ kind: 'field', field: 'engineer' }, { kind: 'manager' }] }), { document: FLOW, path: '/steps/1/quorum', code: 'approval.quorum-unreachable' }],
+  ['an escalation at the sla of a step without one', (d) => (d[FLOW].steps[1].escalations = [{ action: 'escalate' }]), { document: FLOW, path: '/steps/1/escalations/0/after', code: 'approval.escalation-when' }],
+  ['an editable field that does not exist', (d) => (d[FLOW].editableFields = ['remark']), { document: FLOW, path: '/editableFields/0', code: 'ref.unknown-field' }],
+  ['an on-save start that does not parse', (d) => (d[FLOW].start.onSave = { kind: 'expression', expression: 'discount >', message: { 'zh-CN': '折扣', en: 'Discount' } }), { document: FLOW, path: '/start/onSave/expression', code: 'expression.syntax' }],
   // automations
   ['a stage trigger on a missing stage', (d) => (d[OVERDUE].trigger.stages = ['negotiation']), { document: OVERDUE, path: '/trigger/stages/0', code: 'ref.unknown-stage' }],
   ['an overdue trigger on a stage without timeout', (d) => (d[OVERDUE].trigger.stages = ['propose']), { document: OVERDUE, path: '/trigger/stages/0', code: 'automation.no-timeout', severity: 'warning' }],
