@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Module, Post } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Public } from '../../apps/server/dist/identity/public.decorator';
+import { Public } from '@tessera/server/dist/identity/public.decorator';
 
 /**
  * The hand-written baseline: the same three rows the engine writes for a create

@@ -11,7 +11,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { createApp } from '../../apps/server/dist/create-app';
+import { createApp } from '@tessera/server/dist/create-app';
 import { BaselineModule } from './baseline.module';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
