@@ -171,7 +171,7 @@ export class OrgUnitsService {
         if (!before) {
           await this.units.insert({ id: ids.get(unit.key)!, key: unit.key, label: unit.label, parentId, managerUserId: null }, m);
           result.created.push(unit.key);
-        } else if (before.parentId !== parentId || JSON.stringify(before.label) !== JSON.stringify({ 'zh-CN': unit.label['zh-CN'], en: unit.label.en })) {
+        } else if (before.parentId !== parentId || before.label['zh-CN'] !== unit.label['zh-CN'] || before.label.en !== unit.label.en) {
           await this.units.update(before.id, { label: unit.label, parentId }, m);
           result.updated.push(unit.key);
         } else {
