@@ -10,8 +10,11 @@ import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetadataModule } from './metadata/metadata.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OutboxModule } from './outbox/outbox.module';
+import { PipelinesModule } from './pipelines/pipelines.module';
 import { RecordsModule } from './records/records.module';
+import { TimersModule } from './timers/timers.module';
 
 export type ModuleImport = Type<unknown> | DynamicModule | Promise<DynamicModule> | ForwardReference;
 
@@ -38,6 +41,9 @@ export class AppModule {
         IdentityModule,
         OutboxModule,
         RecordsModule,
+        TimersModule,
+        NotificationsModule,
+        PipelinesModule,
         ...(options.imports ?? []),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

@@ -1,4 +1,4 @@
-import { durationSeconds, textOfLength } from './env.parsers';
+import { durationMillis, durationSeconds, textOfLength } from './env.parsers';
 import { ConfigError, loadConfig } from './config.load';
 
 describe('durationSeconds', () => {
@@ -44,5 +44,21 @@ describe('identity settings', () => {
   it('checks text length', () => {
     expect(textOfLength(3)('abc')).toEqual({ ok: true, value: 'abc' });
     expect(textOfLength(3)('ab').ok).toBe(false);
+  });
+});
+
+describe('durationMillis', () => {
+  const parse = durationMillis(50, 3_600_000);
+  it.each([
+    ['PT1S', 1000],
+    ['PT0.2S', 200],
+    ['PT1M30S', 90_000],
+    ['PT1H', 3_600_000],
+  ])('reads %s as %i ms', (raw, ms) => {
+    expect(parse(raw)).toEqual({ ok: true, value: ms });
+  });
+
+  it.each(['1s', 'PT', 'P1D', 'PT0.01S', 'PT2H', 'PT0.0001S'])('refuses %s', (raw) => {
+    expect(parse(raw).ok).toBe(false);
   });
 });

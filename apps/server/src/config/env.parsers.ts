@@ -60,3 +60,17 @@ export function durationSeconds(min: number, max: number): EnvParser<number> {
 export function textOfLength(min: number): EnvParser<string> {
   return (raw) => (raw.length >= min ? { ok: true, value: raw } : { ok: false, expected: `at least ${min} characters` });
 }
+
+const DURATION_MS = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d{1,3})?)S)?$/;
+
+/** A short ISO 8601 duration with fractional seconds (`PT1S`, `PT0.2S`, `PT5M`), as whole milliseconds within [min, max]. */
+export function durationMillis(min: number, max: number): EnvParser<number> {
+  const expected = `an ISO 8601 duration such as PT1S or PT0.25S, ${min}-${max} ms`;
+  return (raw) => {
+    const m = DURATION_MS.exec(raw);
+    if (!m || raw === 'PT') return { ok: false, expected };
+    const [h, mi, s] = m.slice(1).map((x) => Number(x ?? 0));
+    const ms = Math.round(((h * 60 + mi) * 60 + s) * 1000);
+    return ms >= min && ms <= max ? { ok: true, value: ms } : { ok: false, expected };
+  };
+}

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { absolutePath, durationSeconds, hostName, integerIn, oneOf, textOfLength, urlWithScheme, type EnvParser } from './env.parsers';
+import { absolutePath, durationMillis, durationSeconds, hostName, integerIn, oneOf, textOfLength, urlWithScheme, type EnvParser } from './env.parsers';
 
 /**
  * One environment variable the server reads. `redact` says how a bad value is echoed back
@@ -68,6 +68,7 @@ export const envVariables = {
   LOGIN_LOCKOUT: setting({ description: 'how long a locked-out user must wait', default: 'PT15M', parse: durationSeconds(1, 86_400) }),
   LOGIN_RATE_LIMIT: setting({ description: 'login attempts allowed per client IP and username in one LOGIN_RATE_WINDOW', default: '10', parse: integerIn(1, 10_000) }),
   LOGIN_RATE_WINDOW: setting({ description: 'window of LOGIN_RATE_LIMIT', default: 'PT1M', parse: durationSeconds(1, 86_400) }),
+  TIMER_POLL_INTERVAL: setting({ description: 'how often each instance looks for due timers (stage timeouts, SLAs)', default: 'PT1S', parse: durationMillis(50, 3_600_000) }),
 } satisfies Record<string, EnvVariable<unknown>>;
 
 export type EnvVariables = typeof envVariables;

@@ -3,8 +3,11 @@ import { CreateAuditLog1764170001000 } from '../audit/migrations/1764170001000-c
 import { CreateIdentity1764170000000 } from '../identity/migrations/1764170000000-create-identity';
 import { CreateMetadataDraft1764160001000 } from '../metadata/migrations/1764160001000-create-metadata-draft';
 import { CreateMetadataVersion1764160000000 } from '../metadata/migrations/1764160000000-create-metadata-version';
+import { CreateNotification1764190001000 } from '../notifications/migrations/1764190001000-create-notification';
 import { CreateOutbox1764160003000 } from '../outbox/migrations/1764160003000-create-outbox';
+import { CreatePipelines1764190002000 } from '../pipelines/migrations/1764190002000-create-pipelines';
 import { CreateRecordHistory1764160002000 } from '../records/migrations/1764160002000-create-record-history';
+import { CreateTimer1764190000000 } from '../timers/migrations/1764190000000-create-timer';
 
 /**
  * Every migration of the platform tables, oldest first. A module keeps its migrations in
@@ -18,6 +21,9 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateOutbox1764160003000,
   CreateIdentity1764170000000,
   CreateAuditLog1764170001000,
+  CreateTimer1764190000000,
+  CreateNotification1764190001000,
+  CreatePipelines1764190002000,
 ];
 
 export const MIGRATIONS_TABLE = 'typeorm_migrations';

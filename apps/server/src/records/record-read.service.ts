@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { Field } from '@tessera/metadata';
-import { fieldType, parseListQuery, type CompiledObject, type RawListQuery } from '@tessera/engine';
+import type { CompareCondition, Field } from '@tessera/metadata';
+import { fieldType, parseListQuery, type CompiledObject, type FilterLeaf, type RawListQuery } from '@tessera/engine';
 import { DataSource } from 'typeorm';
 import { UserError } from '../common/errors/user.error';
 import type { Actor } from '../identity/actor';
@@ -75,6 +75,18 @@ export class RecordReadService {
     if (!raw) throw notFound(objectKey, id);
     const rows = await this.repo.history(objectKey, id);
     return rows.map((h) => ({ ...h, changes: h.changes.filter((c) => !access.hidden.has(c.field) && compiled.fields.has(c.field)) }));
+  }
+
+  /**
+   * How many live records of `objectKey` point at `id` through the relation `via` and
+   * match every `where` comparison. A fact about the record (stage gates count visits),
+   * so it ignores the caller's row scope.
+   */
+  async countRelated(objectKey: string, via: string, id: string, where: readonly CompareCondition[] = []): Promise<number> {
+    const { compiled } = await this.target(objectKey);
+    if (compiled.fields.get(via)?.type !== 'relation') throw new UserError({ status: 422, code: 'relation-unknown', title: 'No such relation', detail: `${objectKey}.${via} is not a relation field` });
+    const leaves: FilterLeaf[] = where.map((c) => (c.op === 'isEmpty' || c.op === 'notEmpty' ? { field: c.field, op: 'isEmpty', value: c.op === 'isEmpty' } : { field: c.field, op: c.op, value: c.value }));
+    return this.repo.countReferencing(this.dataSource, objectKey, via, id, compiled.fields, leaves.length ? { and: leaves } : undefined);
   }
 
   private async target(objectKey: string): Promise<{ meta: PublishedMetadata; compiled: CompiledObject }> {

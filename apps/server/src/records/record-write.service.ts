@@ -119,6 +119,42 @@ export class RecordWriteService {
     });
   }
 
+  /**
+   * Writes the stage field of a record for the pipelines module, which owns the rules.
+   * Access is the moveStage action over its row scope (field permissions do not apply: the
+   * stage is moved, not edited). In one transaction the row is locked, `decide` sees the
+   * stored record, may write its own rows through the same manager or throw to refuse,
+   * and returns the stage; that value is then written like any update (validation,
+   * guards, rollups, history, outbox).
+   */
+  async moveStage(
+    actor: Actor, objectKey: string, id: string, stageField: string,
+    decide: (stored: RecordData, m: EntityManager) => Promise<string>, opts: WriteOptions = {},
+  ): Promise<RecordData> {
+    const { meta, compiled, object } = await this.target(objectKey);
+    const access = await this.access.require(actor, objectKey, 'moveStage');
+    return this.transaction(compiled, async (m) => {
+      const stored = await this.loadForWrite(m, compiled, { ...access, write: access.byAction.moveStage ?? access.write }, id);
+      if (opts.expectedVersion !== undefined && opts.expectedVersion !== stored.version) throw versionConflict(object.key, id, opts.expectedVersion, Number(stored.version));
+      const result = await validateRecord(compiled, { mode: 'update', input: { [stageField]: await decide(stored, m) }, previous: stored, locale: actor.locale });
+      this.assertValid(result.errors, result.warnings, opts.acknowledge);
+      const changed = Object.entries(result.changes).filter(([k, v]) => !same(stored[k], v));
+      const changes = Object.fromEntries(changed);
+      const after = { ...stored, ...changes };
+      await this.checkDuplicates(m, compiled, after, id, changes);
+      await this.guards.check({ actor, object: compiled, action: 'update', before: stored, after, changed: new Set(Object.keys(changes)), manager: m });
+      const row = rowToRecord(await this.repo.update(m, object.key, id, changes, compiled.fields, actor.userId), compiled.fields);
+      await syncRollups(m, this.repo, meta, object, stored, row, new Set(Object.keys(changes)));
+      await this.record(
+        m, actor, opts,
+        { object: object.key, recordId: id, version: Number(row.version), action: 'update', changes: changed.map(([k, v]) => ({ field: k, old: stored[k] ?? null, new: v })), note: this.ackNote(result.warnings) },
+        'record.updated',
+        { changed: Object.keys(changes), previous: Object.fromEntries(changed.map(([k]) => [k, stored[k] ?? null])) },
+      );
+      return withoutHidden(row, access.hidden);
+    });
+  }
+
   async remove(actor: Actor, objectKey: string, id: string, opts: WriteOptions = {}): Promise<void> {
     const { meta, compiled, object } = await this.target(objectKey);
     const access = await this.access.require(actor, objectKey, 'delete');

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Field } from '@tessera/metadata';
-import { qualifiedTable, quoteIdent, type RowFilter } from '@tessera/engine';
+import { qualifiedTable, quoteIdent, type FilterNode, type RowFilter } from '@tessera/engine';
 import { DataSource, type EntityManager } from 'typeorm';
 import { uuidv7 } from '../common/uuid7';
-import { columnCast, rowFilterSql } from './sql/record-filter.sql';
+import { columnCast, filterSql, rowFilterSql } from './sql/record-filter.sql';
 import { listSql, selectColumns, type SelectSpec } from './sql/record-select.sql';
 import { SqlParams } from './sql/sql-params';
 import { valueToDb, type RecordData } from './record-row.convert';
@@ -121,6 +121,15 @@ export class RecordRepository {
       [id],
     );
     return rows.map((r: { id: string }) => r.id);
+  }
+
+  /** How many live records of `object` point at `id` through relation `via` and match `filter` (bound comparisons). */
+  async countReferencing(db: Db, object: string, via: string, id: string, fields: Map<string, Field>, filter?: FilterNode): Promise<number> {
+    const p = new SqlParams();
+    const where = [`${quoteIdent(via)} = ${p.add(id, 'uuid')}`, '"deleted_at" IS NULL'];
+    if (filter) where.push(filterSql(filter, fields, p));
+    const rows = await db.query(`SELECT count(*)::int AS "n" FROM ${qualifiedTable(object)} WHERE ${where.join(' AND ')}`, p.values);
+    return rows[0].n;
   }
 
   /** Clears a relation that points at a deleted record; returns the ids touched. */

@@ -1,0 +1,68 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { FilesModule } from '../files/files.module';
+import { FilesService } from '../files/files.service';
+import { MetadataModule } from '../metadata/metadata.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { RecordWriteGuards } from '../records/record-hooks';
+import { RecordsModule } from '../records/records.module';
+import { TimersModule } from '../timers/timers.module';
+import { TimersService } from '../timers/timers.service';
+import { ChecklistStateRepository } from './checklist-state.repository';
+import { ChecklistService } from './checklist.service';
+import { filesFactsProvider } from './files-facts.adapter';
+import { GateFactsProviders } from './gate-facts.providers';
+import { GateFactsService } from './gate-facts.service';
+import { PipelineCatalog } from './pipeline-catalog';
+import { PipelineDefinitionService } from './pipeline-definition.service';
+import { PipelineViewService } from './pipeline-view.service';
+import { PipelinesController } from './pipelines.controller';
+import { RecipientsResolver } from './recipients.resolve';
+import { StageEntryWriter } from './stage-entry.writer';
+import { StageHistoryRepository } from './stage-history.repository';
+import { StageMoveService } from './stage-move.service';
+import { StageTimerHandlers } from './stage-timeout.handler';
+import { StageWriteGuard } from './stage-write.guard';
+
+/**
+ * Stage gates. Owns `stage_history` (visits, with the overdue flag) and
+ * `checklist_item_state`; writes the stage field through the records module, guards
+ * plain writes of it, fires stage timeouts through the timers module, and takes
+ * facts from other modules through GateFactsProviders (approvals register there).
+ */
+@Module({
+  imports: [MetadataModule, RecordsModule, TimersModule, NotificationsModule, FilesModule],
+  controllers: [PipelinesController],
+  providers: [
+    PipelineCatalog,
+    GateFactsProviders,
+    GateFactsService,
+    StageHistoryRepository,
+    ChecklistStateRepository,
+    StageEntryWriter,
+    StageMoveService,
+    StageWriteGuard,
+    PipelineViewService,
+    PipelineDefinitionService,
+    ChecklistService,
+    RecipientsResolver,
+    StageTimerHandlers,
+  ],
+  exports: [GateFactsProviders, PipelineCatalog],
+})
+export class PipelinesModule implements OnModuleInit {
+  constructor(
+    private readonly guards: RecordWriteGuards,
+    private readonly guard: StageWriteGuard,
+    private readonly timers: TimersService,
+    private readonly handlers: StageTimerHandlers,
+    private readonly facts: GateFactsProviders,
+    private readonly files: FilesService,
+  ) {}
+
+  onModuleInit(): void {
+    this.guards.register(this.guard);
+    this.timers.register(this.handlers.timeout);
+    this.timers.register(this.handlers.warning);
+    this.facts.register(filesFactsProvider(this.files));
+  }
+}
