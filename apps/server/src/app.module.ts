@@ -6,6 +6,7 @@ import type { Logger as Pino } from 'pino';
 import type { AppConfig } from './config/env.variables';
 import type { DatabaseConnection } from './database/database-connection';
 import { DatabaseModule } from './database/database.module';
+import { FilesModule } from './files/files.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { LoggingModule } from './logging/logging.module';
@@ -41,6 +42,7 @@ export class AppModule {
         IdentityModule,
         OutboxModule,
         RecordsModule,
+        FilesModule,
         TimersModule,
         NotificationsModule,
         PipelinesModule,

@@ -1,5 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 import { CreateAuditLog1764170001000 } from '../audit/migrations/1764170001000-create-audit-log';
+import { CreateFileAttachment1764175000000 } from '../files/migrations/1764175000000-create-file-attachment';
 import { CreateIdentity1764170000000 } from '../identity/migrations/1764170000000-create-identity';
 import { CreateMetadataDraft1764160001000 } from '../metadata/migrations/1764160001000-create-metadata-draft';
 import { CreateMetadataVersion1764160000000 } from '../metadata/migrations/1764160000000-create-metadata-version';
@@ -21,6 +22,7 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateOutbox1764160003000,
   CreateIdentity1764170000000,
   CreateAuditLog1764170001000,
+  CreateFileAttachment1764175000000,
   CreateTimer1764190000000,
   CreateNotification1764190001000,
   CreatePipelines1764190002000,
