@@ -35,7 +35,7 @@ export async function eventually<T>(probe: () => Promise<T>, ms = 20_000, what =
 }
 
 /** Uploads one small PDF to an attachment field, under a category. */
-export async function uploadPdf(api: ApiClient, token: string, path: string, category: string): Promise<{ status: number; body: any }> {
+export async function uploadPdf(api: ApiClient, token: string, path: string, category: string): Promise<{ status: number; body: unknown }> {
   const data = new FormData();
   data.append('category', category);
   data.append('file', new Blob([Buffer.from('%PDF-1.7\nstage gate test\n')], { type: 'application/pdf' }), 'survey.pdf');
