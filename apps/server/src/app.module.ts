@@ -1,5 +1,6 @@
 import { Module, type DynamicModule, type ForwardReference, type Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { ApprovalsModule } from './approvals/approvals.module';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { AppConfigModule } from './config/app-config.module';
 import type { Logger as Pino } from 'pino';
@@ -46,6 +47,7 @@ export class AppModule {
         TimersModule,
         NotificationsModule,
         PipelinesModule,
+        ApprovalsModule,
         ...(options.imports ?? []),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { CreateApprovals1764200000000 } from '../approvals/migrations/1764200000000-create-approvals';
 import { CreateAuditLog1764170001000 } from '../audit/migrations/1764170001000-create-audit-log';
 import { CreateFileAttachment1764175000000 } from '../files/migrations/1764175000000-create-file-attachment';
 import { CreateIdentity1764170000000 } from '../identity/migrations/1764170000000-create-identity';
@@ -26,6 +27,7 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateTimer1764190000000,
   CreateNotification1764190001000,
   CreatePipelines1764190002000,
+  CreateApprovals1764200000000,
 ];
 
 export const MIGRATIONS_TABLE = 'typeorm_migrations';

@@ -23,6 +23,12 @@ export class IdentityService {
     return user && toUserSummary(user);
   }
 
+  /** The user with this login name, or null (principals of kind user name users by login). */
+  async userByLogin(username: string): Promise<UserSummary | null> {
+    const user = await this.users.findByUsername(username);
+    return user && toUserSummary(user);
+  }
+
   /** The users among `ids` that exist, in id order. */
   async usersByIds(ids: readonly string[]): Promise<UserSummary[]> {
     return (await this.users.findByIds([...new Set(ids)].filter(isUuid))).map((u) => toUserSummary(u));

@@ -5,6 +5,8 @@ import { EMPTY_METADATA, PublishedMetadata } from './published-metadata';
 
 /** How long a process trusts its cached version before asking the database again. */
 const RECHECK_MS = 1000;
+/** Older versions kept in memory for work pinned to them (running approvals). */
+const PINNED_CACHE = 8;
 
 /**
  * The published metadata the runtime serves. Cached per version: a publish in
@@ -16,12 +18,31 @@ export class MetadataRuntime {
   private current: PublishedMetadata = EMPTY_METADATA;
   private checkedAt = 0;
   private loading?: Promise<PublishedMetadata>;
+  private readonly pinned = new Map<number, Promise<PublishedMetadata | undefined>>();
 
   constructor(private readonly versions: MetadataVersionRepository) {}
 
   async get(): Promise<PublishedMetadata> {
     if (Date.now() - this.checkedAt < RECHECK_MS) return this.current;
     return (this.loading ??= this.refresh().finally(() => (this.loading = undefined)));
+  }
+
+  /**
+   * A published version by number, current or older: what work pinned to a version (a
+   * running approval keeps the flow version it started with) interprets. Immutable, so
+   * cached; undefined for a version that was never published.
+   */
+  async atVersion(version: number): Promise<PublishedMetadata | undefined> {
+    const current = await this.get();
+    if (version === current.version) return current;
+    let hit = this.pinned.get(version);
+    if (!hit) {
+      hit = this.versions.findByVersion(version).then((row) => row ? new PublishedMetadata(row.version, row.documents as unknown as MetadataDocument[]) : undefined);
+      hit.catch(() => this.pinned.delete(version));
+      this.pinned.set(version, hit);
+      if (this.pinned.size > PINNED_CACHE) this.pinned.delete(this.pinned.keys().next().value!);
+    }
+    return hit;
   }
 
   /** Adopts a version just published by this process. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CompareCondition, Field } from '@tessera/metadata';
-import { fieldType, parseListQuery, type CompiledObject, type FilterLeaf, type RawListQuery } from '@tessera/engine';
-import { DataSource } from 'typeorm';
+import { ALL_ROWS, fieldType, parseListQuery, type CompiledObject, type FilterLeaf, type RawListQuery } from '@tessera/engine';
+import { DataSource, type EntityManager } from 'typeorm';
 import { UserError } from '../common/errors/user.error';
 import type { Actor } from '../identity/actor';
 import { AccessService } from '../identity/access.service';
@@ -87,6 +87,17 @@ export class RecordReadService {
     if (compiled.fields.get(via)?.type !== 'relation') throw new UserError({ status: 422, code: 'relation-unknown', title: 'No such relation', detail: `${objectKey}.${via} is not a relation field` });
     const leaves: FilterLeaf[] = where.map((c) => (c.op === 'isEmpty' || c.op === 'notEmpty' ? { field: c.field, op: 'isEmpty', value: c.op === 'isEmpty' } : { field: c.field, op: c.op, value: c.value }));
     return this.repo.countReferencing(this.dataSource, objectKey, via, id, compiled.fields, leaves.length ? { and: leaves } : undefined);
+  }
+
+  /**
+   * The whole live record (every field, no access check), read in the caller's
+   * transaction and locked until it ends: for modules acting on a record as the platform
+   * (an approval submit routes on exactly the values it locks). Undefined when absent.
+   */
+  async lockForSystem(m: EntityManager, objectKey: string, id: string): Promise<RecordData | undefined> {
+    const { compiled } = await this.target(objectKey);
+    const raw = await this.repo.find(m, objectKey, id, compiled.fields, ALL_ROWS, { lock: true });
+    return raw && rowToRecord(raw, compiled.fields);
   }
 
   private async target(objectKey: string): Promise<{ meta: PublishedMetadata; compiled: CompiledObject }> {

@@ -28,6 +28,11 @@ export interface WriteOptions {
   /** The version the writer based an update on (If-Match or body.version). */
   expectedVersion?: number;
   requestId?: string;
+  /**
+   * Run inside this transaction instead of a new one (update only): another module's own
+   * write and the record change it causes commit together, e.g. an approval's outcome.
+   */
+  manager?: EntityManager;
 }
 
 interface Target {
@@ -116,7 +121,7 @@ export class RecordWriteService {
         { changed: Object.keys(changes), previous: Object.fromEntries(changed.map(([k]) => [k, stored[k] ?? null])) },
       );
       return withoutHidden(row, access.hidden);
-    });
+    }, opts.manager);
   }
 
   /**
@@ -186,9 +191,9 @@ export class RecordWriteService {
   }
 
   /** One transaction per write; constraint violations become field errors. */
-  private async transaction<T>(compiled: CompiledObject, work: (m: EntityManager) => Promise<T>): Promise<T> {
+  private async transaction<T>(compiled: CompiledObject, work: (m: EntityManager) => Promise<T>, manager?: EntityManager): Promise<T> {
     try {
-      return await this.dataSource.transaction(work);
+      return await (manager ? work(manager) : this.dataSource.transaction(work));
     } catch (error) {
       throw mapDbError(error, compiled);
     }
