@@ -1,6 +1,6 @@
 import type { ApprovalFlowDefinition, ApprovalStep, MetadataDocument, ObjectDefinition } from '@tessera/metadata';
 import type { ApiClient, ApiResponse } from '../support/api-client';
-import { createOrgMatrix, matrixRoleDocuments, type MatrixUser, type OrgMatrix } from '../support/org-matrix';
+import { createOrgMatrix, matrixRoleDocuments, type MatrixFieldRules, type MatrixUser, type OrgMatrix } from '../support/org-matrix';
 import { ADMIN_PASSWORD, startTesseraServer, type TesseraServer } from '../support/tessera-server';
 
 const l = (zh: string, en: string) => ({ 'zh-CN': zh, en });
@@ -92,8 +92,8 @@ export const fastFlow: ApprovalFlowDefinition = {
   onApproved: [{ kind: 'setField', values: { status: { value: 'approved' } } }],
 };
 
-export function approvalMetadata(flows: ApprovalFlowDefinition[] = [tieredFlow()]): MetadataDocument[] {
-  return [quoteObject, ...matrixRoleDocuments(['quote']), ...flows];
+export function approvalMetadata(flows: ApprovalFlowDefinition[] = [tieredFlow()], fields: MatrixFieldRules = {}): MetadataDocument[] {
+  return [quoteObject, ...matrixRoleDocuments(['quote'], fields), ...flows];
 }
 
 export interface ApprovalWorld {
@@ -104,8 +104,8 @@ export interface ApprovalWorld {
 }
 
 /** A server with the quote metadata published and the org matrix (公司 → 华东区 → 上海办事处, ...) created. */
-export async function startApprovalWorld(flows?: ApprovalFlowDefinition[], env: Record<string, string> = {}): Promise<ApprovalWorld> {
-  const server = await startTesseraServer(approvalMetadata(flows), { TIMER_POLL_INTERVAL: 'PT0.2S', ...env });
+export async function startApprovalWorld(flows?: ApprovalFlowDefinition[], env: Record<string, string> = {}, fields: MatrixFieldRules = {}): Promise<ApprovalWorld> {
+  const server = await startTesseraServer(approvalMetadata(flows, fields), { TIMER_POLL_INTERVAL: 'PT0.2S', ...env });
   const matrix = await createOrgMatrix(server, ADMIN_PASSWORD);
   return { server, matrix, api: (u) => matrix.users[u].api, id: (u) => matrix.users[u].id };
 }
