@@ -10,13 +10,18 @@ const PINNED_CACHE = 8;
 
 /**
  * The published metadata the runtime serves. Cached per version: a publish in
- * this process swaps it at once; other instances notice within RECHECK_MS (one
- * `SELECT max(version)`), so requests never parse metadata.
+ * this process swaps it at once; other instances notice within about RECHECK_MS
+ * (one `SELECT max(version)`), so requests never parse metadata.
+ *
+ * Once loaded, get() never waits for the database: a stale cache is served while
+ * a refresh runs in the background. Callers inside a transaction hold a pool
+ * connection; making them wait for a second one deadlocks a busy pool.
  */
 @Injectable()
 export class MetadataRuntime {
   private current: PublishedMetadata = EMPTY_METADATA;
   private checkedAt = 0;
+  private loaded = false;
   private loading?: Promise<PublishedMetadata>;
   private readonly pinned = new Map<number, Promise<PublishedMetadata | undefined>>();
 
@@ -24,7 +29,10 @@ export class MetadataRuntime {
 
   async get(): Promise<PublishedMetadata> {
     if (Date.now() - this.checkedAt < RECHECK_MS) return this.current;
-    return (this.loading ??= this.refresh().finally(() => (this.loading = undefined)));
+    const refresh = (this.loading ??= this.refresh().finally(() => (this.loading = undefined)));
+    if (!this.loaded) return refresh;
+    refresh.catch(() => undefined); // a failed background check is retried on the next call
+    return this.current;
   }
 
   /**
@@ -49,6 +57,7 @@ export class MetadataRuntime {
   adopt(version: number, documents: readonly MetadataDocument[]): PublishedMetadata {
     if (version >= this.current.version) this.current = new PublishedMetadata(version, documents);
     this.checkedAt = Date.now();
+    this.loaded = true;
     return this.current;
   }
 
@@ -59,6 +68,7 @@ export class MetadataRuntime {
       if (row) this.current = new PublishedMetadata(row.version, row.documents as unknown as MetadataDocument[]);
     }
     this.checkedAt = Date.now();
+    this.loaded = true;
     return this.current;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CompareCondition, Field } from '@tessera/metadata';
-import { ALL_ROWS, fieldType, parseListQuery, type CompiledObject, type FilterLeaf, type RawListQuery } from '@tessera/engine';
+import { ALL_ROWS, fieldType, parseListQuery, SYSTEM_COLUMNS, type CompiledObject, type FilterLeaf, type RawListQuery } from '@tessera/engine';
 import { DataSource, type EntityManager } from 'typeorm';
 import { UserError } from '../common/errors/user.error';
 import type { Actor } from '../identity/actor';
@@ -74,7 +74,7 @@ export class RecordReadService {
     const raw = await this.repo.find(this.dataSource, objectKey, id, visibleFields(compiled, access), access.read, { withDeleted: true });
     if (!raw) throw notFound(objectKey, id);
     const rows = await this.repo.history(objectKey, id);
-    return rows.map((h) => ({ ...h, changes: h.changes.filter((c) => !access.hidden.has(c.field) && compiled.fields.has(c.field)) }));
+    return rows.map((h) => ({ ...h, changes: h.changes.filter((c) => !access.hidden.has(c.field) && (compiled.fields.has(c.field) || SYSTEM_COLUMNS.includes(c.field))) }));
   }
 
   /**

@@ -7,6 +7,8 @@ import { RecordTablesService } from './record-tables.service';
 import { RecordWriteService } from './record-write.service';
 import { RecordRepository } from './record.repository';
 import { OpenApiController } from './openapi.controller';
+import { OwnershipController } from './ownership.controller';
+import { RecordTransferService } from './record-transfer.service';
 import { RecordsController } from './records.controller';
 
 /**
@@ -15,8 +17,8 @@ import { RecordsController } from './records.controller';
  */
 @Module({
   imports: [MetadataModule, IdentityModule],
-  controllers: [RecordsController, OpenApiController],
-  providers: [RecordRepository, RecordTablesService, RecordReadService, RecordWriteService, RecordWriteGuards],
+  controllers: [RecordsController, OpenApiController, OwnershipController],
+  providers: [RecordRepository, RecordTablesService, RecordReadService, RecordWriteService, RecordWriteGuards, RecordTransferService],
   exports: [RecordReadService, RecordWriteService, RecordWriteGuards],
 })
 export class RecordsModule {}

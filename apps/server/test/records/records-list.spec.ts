@@ -22,7 +22,7 @@ describe('record lists: filters, sort, search, pagination in SQL', () => {
   let s: TesseraServer;
   let api: ApiClient;
   const list = async (params: Record<string, unknown>) => {
-    const qs = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
+    const qs = new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
     const res = await api.get(`/api/objects/deal/records?${qs}`);
     if (res.status !== 200) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
     return res.body as { items: Deal[]; nextCursor: string | null };
@@ -107,7 +107,7 @@ describe('record lists: filters, sort, search, pagination in SQL', () => {
     [{ sort: 'zzz' }, '/sort'],
     [{ cursor: 'garbage' }, '/cursor'],
   ])('refuses %j with 400 and a pointer', async (params, path) => {
-    const qs = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
+    const qs = new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
     const res = await api.get(`/api/objects/deal/records?${qs}`);
     expect(res.status).toBe(400);
     expect(res.body.errors[0].path).toBe(path);
