@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { UserError } from '../common/errors/user.error';
 import { SYSTEM_ACTOR } from '../identity/actor';
 import { MetadataRuntime } from '../metadata/metadata-runtime.service';
@@ -20,6 +20,7 @@ import { ApprovalService } from './approval.service';
 @Injectable()
 export class ApprovalStartTimer implements TimerHandler<PreparedStart | null> {
   readonly kind = APPROVAL_START;
+  private readonly logger = new Logger('Approvals');
 
   constructor(
     private readonly approvals: ApprovalService,
@@ -52,6 +53,11 @@ export class ApprovalStartTimer implements TimerHandler<PreparedStart | null> {
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       if (error.status === 409) return; // an approval of the flow is running already
+      if (ref.by === SYSTEM_ACTOR.userId) {
+        // A write by the platform itself has nobody to tell.
+        this.logger.warn(`${ref.flow} did not start on ${timer.object} ${timer.recordId}: ${error.detail ?? error.title}`);
+        return;
+      }
       await this.notifications.notify(m, [ref.by], {
         title: { 'zh-CN': `「${prepared.entry.flow.label['zh-CN']}」未能自动发起`, en: `${prepared.entry.flow.label.en} could not start` },
         body: { 'zh-CN': error.detail ?? error.title, en: error.detail ?? error.title },

@@ -63,7 +63,7 @@ export class ApprovalTransitionWriter {
     const instance = { id: s.instanceId, object: state.object, recordId: state.recordId };
     const events: StoredEvent[] = [...t.events];
     if (s.row) {
-      await this.repo.save(m, s.row, s.previousTasks, state, []);
+      await this.repo.save(m, s.row, s.previousTasks, state);
     } else {
       await this.repo.insertInstance(m, s.instanceId, state, { locksRecord: flow.lockRecord !== false, editableFields: flow.editableFields ?? [] });
       await this.repo.upsertTasks(m, s.instanceId, state.tasks);

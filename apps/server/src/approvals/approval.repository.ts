@@ -162,9 +162,9 @@ export class ApprovalRepository {
 
   /**
    * Stores the next state of a locked instance: the row (its version must still be the one
-   * read), every task that is new or changed, and the timeline lines, in order.
+   * read) and every task that is new or changed.
    */
-  async save(m: EntityManager, row: InstanceRow, previous: readonly ApprovalTask[], next: ApprovalState, events: readonly StoredEvent[]): Promise<number> {
+  async save(m: EntityManager, row: InstanceRow, previous: readonly ApprovalTask[], next: ApprovalState): Promise<number> {
     const d = derived(next);
     const { tasks, ...data } = next;
     const result = await m.query(
@@ -176,7 +176,6 @@ export class ApprovalRepository {
     if (affected(result) !== 1) throw new Error(`approval ${row.id} changed underneath its lock (version ${row.version})`);
     const before = new Map(previous.map((t) => [t.id, JSON.stringify(t)]));
     await this.upsertTasks(m, row.id, tasks.filter((t) => before.get(t.id) !== JSON.stringify(t)));
-    await this.appendEvents(m, row, events);
     return row.version + 1;
   }
 
@@ -247,9 +246,9 @@ export class ApprovalRepository {
     return this.inbox(`t."assignee" = $1::uuid AND t."state" = 'pending' AND i."state" = 'pending'`, 't."created_at" DESC', [userId], limit);
   }
 
-  /** Tasks the user decided or handed on, newest first. */
+  /** Tasks the user decided or handed on, newest first (not those the system closed: cancelled, escalated away). */
   async handledTasksOf(userId: string, limit: number): Promise<InboxRow[]> {
-    return this.inbox(`t."assignee" = $1::uuid AND t."acted_at" IS NOT NULL AND t."action" <> 'cancelled'`, 't."acted_at" DESC', [userId], limit);
+    return this.inbox(`t."assignee" = $1::uuid AND t."acted_at" IS NOT NULL AND t."action" NOT IN ('cancelled', 'timeout')`, 't."acted_at" DESC', [userId], limit);
   }
 
   async submittedBy(userId: string, limit: number): Promise<InstanceRow[]> {

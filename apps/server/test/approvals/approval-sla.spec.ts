@@ -73,6 +73,8 @@ describe('a PT2S SLA escalates to the approver\'s manager', () => {
     expect(escalations(after)[0]).toMatchObject({ actor: null, data: { moved: [{ from: m.users.manager_east.id, to: m.users.gm.id }] } });
     const notices = await node.db.query(`SELECT "source" FROM "notification" WHERE "user_id" = $1 AND "record_id" = $2`, [m.users.gm.id, id]);
     expect(notices.map((n: { source: string }) => n.source)).toEqual(['approval.escalated']);
+    // The regional manager neither has it any more nor counts as having handled it.
+    for (const state of ['pending', 'handled']) expect(expectStatus(await m.users.manager_east.api.get(`/api/approvals/tasks?state=${state}`), 200).items).toEqual([]);
     const gmTask = expectStatus(await m.users.gm.api.get('/api/approvals/tasks?state=pending'), 200).items.find((r: { record: { id: string } }) => r.record.id === id);
     expect(expectStatus(await m.users.gm.api.post(`/api/approvals/tasks/${gmTask.task.id}/approve`, {}), 200).outcome).toBe('approved');
   });
