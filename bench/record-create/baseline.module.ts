@@ -1,18 +1,17 @@
 import { Body, Controller, HttpCode, Module, Post } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Public } from '@tessera/server/dist/identity/public.decorator';
 
 /**
  * The hand-written baseline: the same three rows the engine writes for a create
- * (record, history, outbox) in one transaction on the same pool, with nothing
- * interpreted from metadata: no access check, no schema, no rules.
+ * (record, history, outbox) in one transaction on the same pool, behind the same
+ * sign-in check (the global AuthGuard), with nothing interpreted from metadata:
+ * no role resolution, no schema, no rules, no formula.
  */
 @Controller('bench')
 class BaselineController {
   constructor(private readonly db: DataSource) {}
 
-  @Public()
   @Post('baseline')
   @HttpCode(201)
   async create(@Body() body: { title: string; amount: number; cost: number }) {
