@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { UserError } from '../common/errors/user.error';
 import { SYSTEM_ACTOR } from '../identity/actor';
-import { MetadataRuntime } from '../metadata/metadata-runtime.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RecordReadService } from '../records/record-read.service';
 import type { DueTimer, TimerHandler } from '../timers/timer';
@@ -28,7 +27,6 @@ export class ApprovalStartTimer implements TimerHandler<PreparedStart | null> {
     private readonly preparer: ApprovalStartPreparer,
     private readonly records: RecordReadService,
     private readonly notifications: NotificationsService,
-    private readonly runtime: MetadataRuntime,
   ) {}
 
   async prepare(timer: DueTimer): Promise<PreparedStart | null> {
@@ -37,9 +35,7 @@ export class ApprovalStartTimer implements TimerHandler<PreparedStart | null> {
     const entry = await this.catalog.current(ref.flow, timer.object).catch(() => undefined);
     const snapshot = entry && (await this.records.get(SYSTEM_ACTOR, timer.object, timer.recordId).catch(() => undefined));
     if (!entry || !snapshot) return null;
-    const prepared = await this.preparer.prepare(entry, snapshot);
-    await this.runtime.get(); // warm: the records module reads it inside the firing transaction
-    return prepared;
+    return this.preparer.prepare(entry, snapshot);
   }
 
   async fire(timer: DueTimer, m: Parameters<TimerHandler['fire']>[1], prepared: PreparedStart | null): Promise<void> {

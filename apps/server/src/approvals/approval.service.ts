@@ -7,7 +7,6 @@ import { uuidv7 } from '../common/uuid7';
 import { AccessService } from '../identity/access.service';
 import { SYSTEM_ACTOR, type Actor } from '../identity/actor';
 import { IdentityService } from '../identity/identity.service';
-import { MetadataRuntime } from '../metadata/metadata-runtime.service';
 import { RecordReadService } from '../records/record-read.service';
 import type { RecordData } from '../records/record-row.convert';
 import { alreadyPending, approvalRefused, bodyInvalid, instanceNotFound, taskNotFound } from './approval-errors';
@@ -60,7 +59,6 @@ export class ApprovalService {
     private readonly records: RecordReadService,
     private readonly access: AccessService,
     private readonly identity: IdentityService,
-    private readonly runtime: MetadataRuntime,
   ) {}
 
   /** POST …/records/:id/approvals: the submitter must be allowed to submit the flow and to edit the record. */
@@ -80,7 +78,6 @@ export class ApprovalService {
         throw new UserError({ status: 404, code: 'record-not-found', title: 'Record not found', detail: `No ${objectKey} record ${recordId} that you can see` });
       }
       const prepared = await this.preparer.prepare(entry, snapshot);
-      await this.runtime.get(); // warm: the records module reads it inside the transaction
       const id = await this.inTransaction(async (m) => {
         const locked = await this.records.lockForSystem(m, objectKey, recordId);
         if (!locked) throw new UserError({ status: 404, code: 'record-not-found', title: 'Record not found', detail: `No ${objectKey} record ${recordId}` });
@@ -142,7 +139,6 @@ export class ApprovalService {
     const entry = await this.catalog.pinned(row.flow, row.flowVersion);
     const record = await this.records.get(SYSTEM_ACTOR, row.object, row.recordId).catch(() => ({ id: row.recordId }) as RecordData);
     const outcome = row.state === 'pending' ? await this.prepareOutcome(entry, record) : NO_PREPARED_OUTCOME;
-    await this.runtime.get(); // warm: the records module reads it inside the transaction to come
     return { row, entry, record, outcome };
   }
 
