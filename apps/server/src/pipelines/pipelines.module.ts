@@ -20,7 +20,7 @@ import { RecipientsResolver } from './recipients.resolve';
 import { StageEntryWriter } from './stage-entry.writer';
 import { StageHistoryRepository } from './stage-history.repository';
 import { StageMoveService } from './stage-move.service';
-import { StageTimerHandlers } from './stage-timeout.handler';
+import { StageTimerHandlers } from './stage-timer.handlers';
 import { StageWriteGuard } from './stage-write.guard';
 
 /**

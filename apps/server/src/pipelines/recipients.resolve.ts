@@ -32,10 +32,11 @@ export class RecipientsResolver {
       }
       case 'role':
         return this.roleHolders(p.role, p.scope ?? 'ownerChain', record);
-      case 'user':
-        // IdentityService has no lookup by login yet; packs rarely name users.
-        this.logger.warn(`notify to user ${p.login}: users by login are not resolved yet`);
-        return [];
+      case 'user': {
+        const user = await this.identity.userByLogin(p.login);
+        if (!user || user.disabled) this.logger.warn(`notify: no active user ${p.login}`);
+        return user && !user.disabled ? [user.id] : [];
+      }
     }
   }
 

@@ -1,27 +1,4 @@
-import { Injectable, Module, type OnModuleInit } from '@nestjs/common';
-import type { ApprovalOutcome } from '@tessera/engine';
-import { GateFactsProviders } from '../../src/pipelines/gate-facts.providers';
-import { PipelinesModule } from '../../src/pipelines/pipelines.module';
 import type { ApiClient } from '../support/api-client';
-
-/** Approval outcomes set by a test, until the approvals module registers the real provider. */
-@Injectable()
-export class TestApprovals {
-  readonly outcomes = new Map<string, Record<string, ApprovalOutcome>>();
-}
-
-/** Registers TestApprovals as the `approvals` fact provider, the way the approvals module will. */
-@Module({ imports: [PipelinesModule], providers: [TestApprovals] })
-export class TestApprovalsModule implements OnModuleInit {
-  constructor(
-    private readonly providers: GateFactsProviders,
-    private readonly approvals: TestApprovals,
-  ) {}
-
-  onModuleInit(): void {
-    this.providers.register({ name: 'test.approvals', kind: 'approvals', collect: async ({ recordId }) => this.approvals.outcomes.get(recordId) ?? {} });
-  }
-}
 
 /** Polls `probe` until it returns something truthy; fails after `ms`. */
 export async function eventually<T>(probe: () => Promise<T>, ms = 20_000, what = 'condition'): Promise<NonNullable<T>> {

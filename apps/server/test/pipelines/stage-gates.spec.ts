@@ -4,7 +4,7 @@ import { pipelineMetadata } from '../fixtures/pipeline-metadata';
 import type { ApiClient } from '../support/api-client';
 import { createOrgMatrix, type OrgMatrix } from '../support/org-matrix';
 import { ADMIN_PASSWORD, startTesseraServer, type TesseraServer } from '../support/tessera-server';
-import { TestApprovals, TestApprovalsModule, uploadPdf } from './pipeline-test.support';
+import { uploadPdf } from './pipeline-test.support';
 
 const msg = (en: string) => ({ 'zh-CN': en, en });
 
@@ -25,7 +25,6 @@ describe('stage gates', () => {
   let m: OrgMatrix;
   let db: DataSource;
   let rep: ApiClient;
-  let approvals: TestApprovals;
   const count = async (sql: string, values: unknown[]) => Number((await db.query(`SELECT count(*) AS n FROM ${sql}`, values))[0].n);
   const create = async (body: Record<string, unknown> = {}, api = rep): Promise<string> => {
     const res = await api.post('/api/objects/opportunity/records', { title: 'Pump station', ...body });
@@ -34,6 +33,21 @@ describe('stage gates', () => {
   };
   const move = (id: string, body: Record<string, unknown>, api = rep) => api.post(`/api/objects/opportunity/records/${id}/stage`, body);
   const stageOf = async (id: string) => (await rep.get(`/api/objects/opportunity/records/${id}`)).body.stage;
+  /** The regional manager's pending approval task on the record. */
+  const pendingTask = async (id: string): Promise<string> => {
+    const items = (await m.users.manager_east.api.get('/api/approvals/tasks?state=pending')).body.items as Array<{ task: { id: string }; instance: unknown }>;
+    const item = items.find((i) => JSON.stringify(i.instance).includes(id));
+    if (!item) throw new Error(`no pending task on ${id}: ${JSON.stringify(items)}`);
+    return item.task.id;
+  };
+  /** The discount flow through the approvals module: the rep submits, the regional manager approves. */
+  const approveDiscount = async (id: string) => {
+    const submitted = await rep.post(`/api/objects/opportunity/records/${id}/approvals`, { flow: 'discount' });
+    if (submitted.status !== 201) throw new Error(`submit: ${submitted.status} ${JSON.stringify(submitted.body)}`);
+    const manager = m.users.manager_east.api;
+    const approved = await manager.post(`/api/approvals/tasks/${await pendingTask(id)}/approve`, {});
+    if (approved.status >= 300) throw new Error(`approve: ${approved.status} ${JSON.stringify(approved.body)}`);
+  };
 
   beforeAll(async () => {
     s = await startTesseraServer(
@@ -43,13 +57,10 @@ describe('stage gates', () => {
         negotiate: { commentRequired: false },
         won: { entry: [{ kind: 'compare', field: 'amount', op: 'gt', value: 0 }] },
       }),
-      {},
-      { imports: [TestApprovalsModule] },
     );
     m = await createOrgMatrix(s, ADMIN_PASSWORD);
     rep = m.users.rep_east.api;
     db = s.app.app.get(DataSource);
-    approvals = s.app.app.get(TestApprovals);
   });
   afterAll(() => s?.close());
 
@@ -113,7 +124,13 @@ describe('stage gates', () => {
         [['/stages/0/exit/0'], () => rep.patch(`/api/objects/opportunity/records/${id}`, { title: 'Water plant' })],
         [['/stages/0/exit/1'], () => rep.patch(`/api/objects/opportunity/records/${id}`, { amount: 120000 })],
         [['/stages/0/exit/2'], () => uploadPdf(rep, m.users.rep_east.accessToken, `/api/objects/opportunity/records/${id}/files/docs`, 'requirement_survey')],
-        [['/stages/0/exit/3'], async () => approvals.outcomes.set(id, { discount: 'approved' })],
+        [['/stages/0/exit/3'], async () => {
+          // Submitted is not enough: only an approved outcome opens the gate.
+          const submitted = await rep.post(`/api/objects/opportunity/records/${id}/approvals`, { flow: 'discount' });
+          expect(submitted.status).toBe(201);
+          expect(await unmetPaths()).toContain('/stages/0/exit/3');
+          expect((await m.users.manager_east.api.post(`/api/approvals/tasks/${await pendingTask(id)}/approve`, {})).status).toBeLessThan(300);
+        }],
         [['/stages/0/exit/4'], () => rep.post(`/api/objects/opportunity/records/${id}/checklist/survey_uploaded`, { note: 'survey v2 signed by the customer' })],
         [['/stages/0/exit/5'], async () => {
           // Visits without photos do not count; two with photos do.
@@ -164,7 +181,7 @@ describe('stage gates', () => {
     /** A record moved to `confirm` through lead's full exit gate. */
     const inConfirm = async (): Promise<string> => {
       const id = await create({ title: 'Moves', amount: 150000, region: 'east' });
-      approvals.outcomes.set(id, { discount: 'approved' });
+      await approveDiscount(id);
       await uploadPdf(rep, m.users.rep_east.accessToken, `/api/objects/opportunity/records/${id}/files/docs`, 'requirement_survey');
       await rep.post(`/api/objects/opportunity/records/${id}/checklist/survey_uploaded`, {});
       for (let i = 0; i < 2; i++) await rep.post('/api/objects/visit/records', { opportunity: id, photos: 1 });
