@@ -77,7 +77,9 @@ export type Trigger =
   | StageEnteredTrigger
   | StageOverdueTrigger
   | ApprovalFinishedTrigger
-  | ScheduleTrigger;
+  | ScheduleTrigger
+  | RelativeTrigger
+  | FileAttachedTrigger;
 /**
  * One widget, by type.
  */
@@ -1121,13 +1123,21 @@ export interface WebhookAction {
    */
   url: string;
   /**
-   * Name of the configured secret used to sign the body; the secret itself never lives in metadata.
+   * Name of the signing secret: the server reads it from the environment variable WEBHOOK_SECRET_<name in upper case>, so the secret never lives in metadata and metadata cannot point at other server settings. Unsigned when absent.
    */
   secret?: Key;
   /**
    * JSONata shaping the payload; the whole event when absent.
    */
   body?: Expression;
+  /**
+   * How long one delivery may take before it counts as failed.
+   */
+  timeout?: Duration;
+  /**
+   * Deliveries retried after the first failure, with exponential backoff; then the delivery goes to the dead-letter list.
+   */
+  retries?: number;
 }
 /**
  * Starts an approval flow on the record.
@@ -1143,7 +1153,7 @@ export interface StartApprovalAction {
   flow: Key;
 }
 /**
- * Sets the record owner: round robin or least loaded among the holders of a role, or the user in a field.
+ * Sets the record owner (written to the record history): round robin or fewest open records among the holders of a role or the members of an org unit, a mapping from a field's value (region, industry, source) to a user or a unit, or the user in a field.
  */
 export interface AssignOwnerAction {
   /**
@@ -1151,21 +1161,52 @@ export interface AssignOwnerAction {
    */
   kind: 'assignOwner';
   /**
-   * How the owner is chosen.
+   * How the owner is chosen: roundRobin and leastLoaded (fewest open records of the object; open = not in a won or lost stage) pick among the candidates; map looks the value of field up in map; field takes the user in field.
    */
-  strategy: 'roundRobin' | 'leastLoaded' | 'field';
+  strategy: 'roundRobin' | 'leastLoaded' | 'map' | 'field';
   /**
    * Role whose holders are candidates (roundRobin, leastLoaded).
    */
   role?: Key;
   /**
+   * Key of the org unit whose members (that unit and below) are candidates (roundRobin, leastLoaded); with role, only its holders there.
+   */
+  unit?: Key;
+  /**
    * Which holders: those in the record's org unit and below, or all.
    */
   scope?: 'orgUnitAndBelow' | 'all';
   /**
-   * User field holding the new owner (strategy field).
+   * User field holding the new owner (strategy field), or the field whose value is looked up (strategy map).
    */
   field?: Key;
+  /**
+   * strategy map: the first entry whose value equals the field's value names the new owner (a user by login) or a unit (round robin among its members).
+   *
+   * @minItems 1
+   */
+  map?: AssignmentMapEntry[];
+  /**
+   * strategy map: login of the user who gets records whose value is not mapped; the owner is left alone when absent.
+   */
+  otherwise?: string;
+}
+/**
+ * One value of the mapped field and who gets such records: a user by login, or the members of an org unit in turn.
+ */
+export interface AssignmentMapEntry {
+  /**
+   * The field value (a select option, a text).
+   */
+  value: unknown;
+  /**
+   * Login of the user who gets the record.
+   */
+  user?: string;
+  /**
+   * Key of the org unit whose members share such records round robin.
+   */
+  unit?: Key;
 }
 /**
  * Sets a select field to the value of the first rule whose condition holds (customer grading, lead scoring bands).
@@ -1253,7 +1294,7 @@ export interface AutomationDefinition {
    */
   trigger: Trigger;
   /**
-   * Runs only when this holds for the record after the event.
+   * Runs only when this holds for the record after the event. Expression conditions also see $previous (the changed fields' values before an update) and $event (type and payload of the event).
    */
   when?: Condition;
   /**
@@ -1295,6 +1336,14 @@ export interface FieldChangedTrigger {
    * @minItems 1
    */
   fields: Key[];
+  /**
+   * Only when a watched field held this value before the change (API JSON form: money as a decimal string, a select as its option value).
+   */
+  from?: unknown;
+  /**
+   * Only when a watched field holds this value after the change.
+   */
+  to?: unknown;
 }
 /**
  * The record entered a stage of its pipeline: a stage move wrote the stage into the pipeline's stageField.
@@ -1363,6 +1412,59 @@ export interface ScheduleTrigger {
    * Filters the records must match (all of them); SQL-side, so use declarative compare conditions.
    */
   where?: CompareCondition[];
+}
+/**
+ * Time relative to the record: offset before or after the value of a date field (contract end, expected close), or offset after the last change of the record and of its related records (no follow-up for 60 days). One durable timer per record, re-armed when the date or the activity changes; fires once per date value or quiet period.
+ */
+export interface RelativeTrigger {
+  /**
+   * Trigger kind.
+   */
+  on: 'relative';
+  /**
+   * How long before or after the moment (ISO 8601: P60D, PT5S).
+   */
+  offset: Duration;
+  /**
+   * before: offset ahead of the field's value (only with field); after: offset past it, or past the last activity.
+   */
+  direction?: 'before' | 'after';
+  /**
+   * Key of the date or datetime field the moment comes from.
+   */
+  field?: Key;
+  /**
+   * Fires when neither the record nor (when object is given) its related records of object changed for offset.
+   */
+  noChange?: {
+    /**
+     * Key of the related object whose records count as activity (follow-ups, visits).
+     */
+    object?: Key;
+    /**
+     * Key of that object's relation field pointing at this record.
+     */
+    via?: Key;
+  };
+}
+/**
+ * A file was attached to the record (a technical proposal PDF uploaded).
+ */
+export interface FileAttachedTrigger {
+  /**
+   * Trigger kind.
+   */
+  on: 'fileAttached';
+  /**
+   * Key of the attachment field; any when absent.
+   */
+  field?: Key;
+  /**
+   * Attachment categories that fire it; any when absent.
+   *
+   * @minItems 1
+   */
+  categories?: Key[];
 }
 /**
  * A grid of widgets over objects and pipelines. Every widget is an SQL aggregate restricted to the rows the viewer may read.

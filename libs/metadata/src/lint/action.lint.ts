@@ -18,6 +18,11 @@ function lintValues(values: FieldValues, scope: RecordScope, at: string, issues:
   }
 }
 
+/** Org units are run-time data too: an unknown unit is a warning when the set declares an org, and unchecked otherwise. */
+function requireUnit(scope: RecordScope, unit: string, at: string, issues: MetadataIssue[]): void {
+  if (scope.index.orgUnits.size > 0 && !scope.index.orgUnits.has(unit)) issues.push(warning(at, 'ref.unknown-unit', `org unit ${show(unit)} is not in the org document; it must exist at run time`));
+}
+
 /** One checker per action kind. */
 const ACTION_LINTERS: { [K in Action['kind']]: ActionLinter<Extract<Action, { kind: K }>> } = {
   setField: (a, scope, at, issues) => lintValues(a.values, scope, at + '/values', issues),
@@ -38,10 +43,18 @@ const ACTION_LINTERS: { [K in Action['kind']]: ActionLinter<Extract<Action, { ki
     if (a.strategy === 'field') {
       if (a.field === undefined) issues.push(error(at + '/field', 'action.assign-field', 'strategy field needs the user field that holds the new owner'));
       else requireField(scope, scope.object.key, a.field, at + '/field', issues, ['user'], 'an owner assignment');
-    } else if (a.role === undefined) {
-      issues.push(error(at + '/role', 'action.assign-role', `strategy ${a.strategy} needs the role whose holders are candidates`));
+    } else if (a.strategy === 'map') {
+      if (a.field === undefined) issues.push(error(at + '/field', 'action.assign-field', 'strategy map needs the field whose value is looked up'));
+      else requireField(scope, scope.object.key, a.field, at + '/field', issues);
+      if (a.map === undefined) issues.push(error(at + '/map', 'action.assign-map', 'strategy map needs the map from values to users or units'));
+      (a.map ?? []).forEach((e, i) => {
+        if (e.unit !== undefined) requireUnit(scope, e.unit, `${at}/map/${i}/unit`, issues);
+      });
+    } else if (a.role === undefined && a.unit === undefined) {
+      issues.push(error(at + '/role', 'action.assign-role', `strategy ${a.strategy} needs the role or the unit whose members are candidates`));
     } else {
-      requireRole(scope.index, a.role, at + '/role', issues);
+      if (a.role !== undefined) requireRole(scope.index, a.role, at + '/role', issues);
+      if (a.unit !== undefined) requireUnit(scope, a.unit, at + '/unit', issues);
     }
   },
   classify: (a, scope, at, issues) => {

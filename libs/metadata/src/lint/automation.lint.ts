@@ -27,6 +27,32 @@ const TRIGGER_LINTERS: { [K in Trigger['on']]: TriggerLinter<Extract<Trigger, { 
   schedule: (t, scope, issues) => {
     (t.where ?? []).forEach((w, i) => issues.push(...lintCondition(w, scope, `/trigger/where/${i}`)));
   },
+  relative: (t, scope, issues) => {
+    if (t.field !== undefined) requireField(scope, scope.object.key, t.field, '/trigger/field', issues, ['date', 'datetime'], 'a relative trigger');
+    if (t.direction === 'before' && t.field === undefined) issues.push(error('/trigger/direction', 'automation.before-needs-field', 'before counts back from a date field; a quiet period only runs after the last activity'));
+    const related = t.noChange;
+    if (related?.object === undefined && related?.via !== undefined) issues.push(error('/trigger/noChange/object', 'automation.related-object', 'via needs the related object it belongs to'));
+    if (related?.object === undefined) return;
+    const other = requireObject(scope.index, related.object, '/trigger/noChange/object', issues);
+    if (!other) return;
+    if (related.via === undefined) {
+      issues.push(error('/trigger/noChange/via', 'automation.related-via', `name the relation field of ${show(related.object)} that points at ${show(scope.object.key)}`));
+      return;
+    }
+    const via = requireField(scope, related.object, related.via, '/trigger/noChange/via', issues, ['record'], 'noChange.via');
+    const target = via?.field?.type === 'relation' ? via.field.target : undefined;
+    if (via && target !== scope.object.key) issues.push(error('/trigger/noChange/via', 'ref.relation-target', `${show(related.object)}.${related.via} points at ${show(target)}, not ${show(scope.object.key)}`));
+  },
+  fileAttached: (t, scope, issues) => {
+    const attachments = scope.object.fields.filter((f) => f.type === 'attachment');
+    const field = t.field === undefined ? undefined : requireField(scope, scope.object.key, t.field, '/trigger/field', issues, ['file'], 'a fileAttached trigger');
+    if (t.field !== undefined && !field) return;
+    const fields = field?.field ? [field.field] : attachments;
+    const declared = new Set(fields.flatMap((f) => (f.type === 'attachment' ? (f.categories ?? []).map((c) => c.key) : [])));
+    (t.categories ?? []).forEach((c, i) => {
+      if (!declared.has(c)) issues.push(error(`/trigger/categories/${i}`, 'ref.unknown-category', `no attachment field${t.field ? ` ${show(t.field)}` : ''} of ${show(scope.object.key)} has the category ${show(c)}`));
+    });
+  },
 };
 
 function requireAnyPipeline(scope: RecordScope, issues: MetadataIssue[]): void {
