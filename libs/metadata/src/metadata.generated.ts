@@ -277,6 +277,24 @@ export type KpiWidget = WidgetBase & {
  */
 export type Decimal = number | string;
 /**
+ * Produces one value per generated record, by gen.
+ */
+export type ValueGenerator =
+  | ConstGenerator
+  | PickGenerator
+  | IntGenerator
+  | DecimalGenerator
+  | DateGenerator
+  | DatetimeGenerator
+  | TemplateGenerator
+  | RefGenerator
+  | PointGenerator
+  | ExpressionGenerator;
+/**
+ * Share of records (0 to 1) that get no value.
+ */
+export type NullRate = number;
+/**
  * One cell of a section.
  */
 export type FormItem = FieldItem | RelatedListItem | NoteItem;
@@ -1519,7 +1537,7 @@ export interface WidgetBase {
   where?: CompareCondition[];
 }
 /**
- * Sample records of one object shipped with a pack. Records name each other by ref: a relation field's value is the ref of a demo record of the target object.
+ * Sample data shipped with a pack, imported only on request: records of one object (listed one by one, or generated from a compact spec with a seeded pseudo-random generator, so large demo sets stay small and reproducible), and demo users placed in org units with roles. Records name each other by ref: a relation field's value is the ref of a demo record of the target object.
  */
 export interface DemoData {
   /**
@@ -1531,15 +1549,31 @@ export interface DemoData {
    */
   key: Key;
   /**
-   * Key of the object the records belong to.
+   * Key of the object the records belong to (needed with records and generate).
    */
-  object: Key;
+  object?: Key;
   /**
    * The records, created in order.
    *
    * @minItems 1
    */
-  records: DemoRecord[];
+  records?: DemoRecord[];
+  /**
+   * Records generated after the listed ones: count records whose values come from generators.
+   */
+  generate?: DemoGenerator;
+  /**
+   * Demo users, created (or left as they are when the login exists) before any record, so records can name them as owners.
+   *
+   * @minItems 1
+   */
+  users?: DemoUser[];
+  /**
+   * Demo users generated per org unit, after the listed ones.
+   *
+   * @minItems 1
+   */
+  generateUsers?: DemoUserGenerator[];
 }
 /**
  * One sample record.
@@ -1565,6 +1599,339 @@ export interface DemoRecord {
    * Field values by field key, in the API's JSON form (money as decimal strings, dates ISO 8601).
    */
   values: {};
+}
+/**
+ * A compact spec of many records. Values come from generators driven by one pseudo-random sequence seeded by seed (the key when absent), so an import always produces the same records; dates are relative to the day of the import.
+ */
+export interface DemoGenerator {
+  /**
+   * How many records to generate.
+   */
+  count: number;
+  /**
+   * Seed of the pseudo-random sequence.
+   */
+  seed?: number;
+  /**
+   * Who owns each record; the importing user when absent.
+   */
+  owner?: DemoOwnerRule;
+  /**
+   * The stage each record is placed in (a generator yielding stage keys); the first stage when absent.
+   */
+  stage?: ValueGenerator;
+  /**
+   * When each record counts as created (a date or datetime generator); now when absent.
+   */
+  createdAt?: ValueGenerator;
+  /**
+   * A generator per field key, evaluated in the order given (an expression sees the values generated before it).
+   */
+  values: {
+    [k: string]: ValueGenerator;
+  };
+}
+/**
+ * How a generated record's owner is chosen: a demo user holding a role (at random), the owner of the record a relation field points at, or one login.
+ */
+export interface DemoOwnerRule {
+  /**
+   * Key of a role: a demo user holding it, chosen at random.
+   */
+  role?: Key;
+  /**
+   * Key of a relation field of the record: the owner of the record it points at (set that field with a ref generator).
+   */
+  from?: Key;
+  /**
+   * Login of the one owner.
+   */
+  login?: string;
+}
+/**
+ * The same value every time.
+ */
+export interface ConstGenerator {
+  /**
+   * Generator kind.
+   */
+  gen: 'const';
+  /**
+   * The value.
+   */
+  value: unknown;
+  /**
+   * Share of records without a value.
+   */
+  nullRate?: NullRate;
+}
+/**
+ * One of the values, at random, optionally weighted.
+ */
+export interface PickGenerator {
+  /**
+   * Generator kind.
+   */
+  gen: 'pick';
+  /**
+   * The values to choose from.
+   *
+   * @minItems 1
+   */
+  values: unknown[];
+  /**
+   * Relative weight of each value (same length as values); equal when absent.
+   *
+   * @minItems 1
+   */
+  weights?: number[];
+  /**
+   * Share of records without a value.
+   */
+  nullRate?: NullRate;
+}
+/**
+ * A whole number between min and max (inclusive), uniformly.
+ */
+export interface IntGenerator {
+  /**
+   * Generator kind.
+   */
+  gen: 'int';
+  /**
+   * Smallest value.
+   */
+  min: number;
+  /**
+   * Largest value.
+   */
+  max: number;
+  /**
+   * Share of records without a value.
+   */
+  nullRate?: NullRate;
+}
+/**
+ * A number between min and max rounded to scale decimals (money, rates); step rounds it further to a multiple of step.
+ */
+export interface DecimalGenerator {
+  /**
+   * Generator kind.
+   */
+  gen: 'decimal';
+  /**
+   * Smallest value.
+   */
+  min: number;
+  /**
+   * Largest value.
+   */
+  max: number;
+  /**
+   * Digits after the decimal point.
+   */
+  scale?: number;
+  /**
+   * The value is a multiple of step (e.g. 1000 for round amounts).
+   */
+  step?: number;
+  /**
+   * Share of records without a value.
+   */
+  nullRate?: NullRate;
+}
+/**
+ * A date (YYYY-MM-DD) between from and to days relative to the import day (negative: in the past).
+ */
+export interface DateGenerator {
+  /**
+   * Generator kind.
+   */
+  gen: 'date';
+  /**
+   * Earliest day, relative to today.
+   */
+  from: number;
+  /**
+   * Latest day, relative to today.
+   */
+  to: number;
+  /**
+   * Share of records without a value.
+   */
+  nullRate?: NullRate;
+}
+/**
+ * A point in time between from and to days relative to the import time.
+ */
+export interface DatetimeGenerator {
+  /**
+   * Generator kind.
+   */
+  gen: 'datetime';
+  /**
+   * Earliest time, in days relative to now.
+   */
+  from: number;
+  /**
+   * Latest time, in days relative to now.
+   */
+  to: number;
+  /**
+   * Share of records without a value.
+   */
+  nullRate?: NullRate;
+}
+/**
+ * Text from a template: {n} is the record's running number (from 1), {n:6} the same zero-padded, {pool} a random entry of pools.pool, {=field} the value generated for field before this one.
+ */
+export interface TemplateGenerator {
+  /**
+   * Generator kind.
+   */
+  gen: 'template';
+  /**
+   * The template.
+   */
+  template: string;
+  /**
+   * Named lists of text the template draws from.
+   */
+  pools?: {
+    /**
+     * @minItems 1
+     */
+    [k: string]: string[];
+  };
+  /**
+   * Share of records without a value.
+   */
+  nullRate?: NullRate;
+}
+/**
+ * For a relation field: a demo record of the target object (listed or generated, imported before this set), at random; with sameOwner, one owned by this record's owner when there is one.
+ */
+export interface RefGenerator {
+  /**
+   * Generator kind.
+   */
+  gen: 'ref';
+  /**
+   * Prefer target records with the same owner (a rep's opportunities point at the rep's customers).
+   */
+  sameOwner?: boolean;
+  /**
+   * Share of records without a value.
+   */
+  nullRate?: NullRate;
+}
+/**
+ * A geo point (lat, lng) inside a box, for geopoint fields (GPS check-ins).
+ */
+export interface PointGenerator {
+  /**
+   * Generator kind.
+   */
+  gen: 'point';
+  /**
+   * Latitude range [min, max].
+   *
+   * @minItems 2
+   * @maxItems 2
+   */
+  lat: number[];
+  /**
+   * Longitude range [min, max].
+   *
+   * @minItems 2
+   * @maxItems 2
+   */
+  lng: number[];
+  /**
+   * Share of records without a value.
+   */
+  nullRate?: NullRate;
+}
+/**
+ * A JSONata expression over the values generated before it (with $n, the running number, and $rand, a pseudo-random number in [0, 1) drawn for this value).
+ */
+export interface ExpressionGenerator {
+  /**
+   * Generator kind.
+   */
+  gen: 'expression';
+  /**
+   * The JSONata expression.
+   */
+  expression: Expression;
+  /**
+   * Share of records without a value.
+   */
+  nullRate?: NullRate;
+}
+/**
+ * One demo user. Every demo user gets the demo password the importer chooses.
+ */
+export interface DemoUser {
+  /**
+   * Login name (letters, digits, . _ @ -).
+   */
+  login: string;
+  /**
+   * Display name.
+   */
+  name: string;
+  /**
+   * Key of the org unit the user belongs to.
+   */
+  orgUnit?: Key;
+  /**
+   * Keys of the roles the user holds.
+   */
+  roles: Key[];
+  /**
+   * The user becomes the manager of their org unit.
+   */
+  manages?: boolean;
+  /**
+   * Language of the user's UI.
+   */
+  locale?: 'zh-CN' | 'en';
+}
+/**
+ * Users generated for org units: perUnit users in each listed unit, or count users spread over the units in turn. In login and name, {unit} is the unit key, {unitName} its Chinese name, {n} the running number (from 1) and {n:3} the same zero-padded.
+ */
+export interface DemoUserGenerator {
+  /**
+   * Keys of the org units the users are placed in.
+   *
+   * @minItems 1
+   */
+  units: Key[];
+  /**
+   * Users per unit.
+   */
+  perUnit?: number;
+  /**
+   * Users in all, placed in the units in turn.
+   */
+  count?: number;
+  /**
+   * Login pattern, e.g. rep_{unit}_{n:2}.
+   */
+  login: string;
+  /**
+   * Display name pattern, e.g. {unitName}业务员{n}.
+   */
+  name: string;
+  /**
+   * Keys of the roles every generated user holds.
+   */
+  roles: Key[];
+  /**
+   * Each generated user becomes the manager of their unit (use with perUnit 1).
+   */
+  manages?: boolean;
 }
 /**
  * The layout of one object for a purpose: tabs of sections, sections of items in columns, widget choice and conditional visibility, read-only state and requiredness. A form changes presentation only; the object's fields and rules still decide what a valid record is.

@@ -8,6 +8,10 @@ import type {
 } from '../metadata.generated';
 import type { DocumentOf, MetadataKind } from '../kinds/metadata-kind.registry';
 
+export interface DemoUserSummary {
+  roles: readonly string[];
+}
+
 /** A document and where it came from (a pack-relative path, or kind:key). */
 export interface MetadataEntry<D extends MetadataDocument = MetadataDocument> {
   source: string;
@@ -31,6 +35,12 @@ export interface MetadataIndex {
   orgUnits: ReadonlyMap<string, OrgUnit>;
   /** Demo record refs by object key. */
   demoRefs: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Objects whose demo records are (also) generated: a ref generator can point at them. */
+  demoGenerated: ReadonlySet<string>;
+  /** Demo users listed by login. */
+  demoUsers: ReadonlyMap<string, DemoUserSummary>;
+  /** Roles held by at least one demo user (listed or generated). */
+  demoRoleHolders: ReadonlySet<string>;
   /**
    * Names (kind:key) of documents that exist but failed their schema. References to
    * them are not reported again: the cause is already reported in that document.
@@ -55,13 +65,21 @@ export function indexMetadata(entries: readonly MetadataEntry[], invalid: Readon
   const orgUnits = new Map<string, OrgUnit>();
   for (const u of org?.units ?? []) if (!orgUnits.has(u.key)) orgUnits.set(u.key, u);
 
+  const demoRoleHolders = new Set<string>();
   const demoRefs = new Map<string, Set<string>>();
+  const demoGenerated = new Set<string>();
+  const demoUsers = new Map<string, DemoUserSummary>();
   for (const { document } of entries) {
     if (document.kind !== 'demoData') continue;
+    for (const u of document.users ?? []) if (!demoUsers.has(u.login)) demoUsers.set(u.login, { roles: u.roles });
+    for (const g of document.generateUsers ?? []) for (const role of g.roles) demoRoleHolders.add(role);
+    if (document.object === undefined) continue;
+    if (document.generate) demoGenerated.add(document.object);
     const refs = demoRefs.get(document.object) ?? new Set<string>();
-    for (const r of document.records) if (r.ref) refs.add(r.ref);
+    for (const r of document.records ?? []) if (r.ref) refs.add(r.ref);
     demoRefs.set(document.object, refs);
   }
+  for (const u of demoUsers.values()) for (const role of u.roles) demoRoleHolders.add(role);
 
   return {
     entries,
@@ -72,6 +90,9 @@ export function indexMetadata(entries: readonly MetadataEntry[], invalid: Readon
     roles: byKey(entries, 'role'),
     orgUnits,
     demoRefs,
+    demoGenerated,
+    demoUsers,
+    demoRoleHolders,
     invalid,
   };
 }
