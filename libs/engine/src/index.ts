@@ -35,3 +35,4 @@ export * from './approvals/approval-flow.compile';
 export * from './approvals/approval.start';
 export * from './approvals/approval.act';
 export { slotStatus, slotsOf, stepOutcome } from './approvals/approval-step.progress';
+export * from './automations/index';

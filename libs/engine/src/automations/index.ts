@@ -1,0 +1,14 @@
+export * from './automation-event';
+export * from './trigger-kind';
+export * from './trigger-kind.registry';
+export * from './automation-condition';
+export * from './automation.compile';
+export * from './classify.evaluate';
+export * from './action-plan';
+export * from './action-plan.registry';
+export * from './duration.millis';
+export * from './automation-chain';
+export * from './assignment/round-robin.pick';
+export * from './assignment/least-open.pick';
+export * from './assignment/mapped.pick';
+export { DEFAULT_WEBHOOK_RETRIES, DEFAULT_WEBHOOK_TIMEOUT } from './actions/webhook.plan';
