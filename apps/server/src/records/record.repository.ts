@@ -154,6 +154,11 @@ export class RecordRepository {
     parentIds: string[],
   ): Promise<void> {
     if (parentIds.length === 0) return;
+    // Lock the parents first (in id order, so writers never deadlock), then aggregate in
+    // a new statement: its snapshot then includes every child committed by writers that
+    // held the lock before us. Aggregating under the lock wait itself would use the
+    // older snapshot and lose their children.
+    await m.query(`SELECT 1 FROM ${qualifiedTable(parent)} WHERE "id" = ANY($1::uuid[]) ORDER BY "id" FOR UPDATE`, [parentIds]);
     const p = new SqlParams();
     const agg = rollup.aggregate === 'count' ? 'count(*)' : `${rollup.aggregate}(c.${quoteIdent(rollup.field!)})`;
     const filter = where(p);

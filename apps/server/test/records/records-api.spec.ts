@@ -171,6 +171,17 @@ describe('record API', () => {
     });
   });
 
+  describe('rollups under concurrency', () => {
+    it('50 concurrent child writes leave the parent’s sum and count exact', async () => {
+      const acc = (await api.post('/api/objects/account/records', { name: 'Busy Co' })).body;
+      const results = await Promise.all(Array.from({ length: 50 }, (_, i) => api.post('/api/objects/deal/records', { title: `r${i}`, account: acc.id, amount: i + 1 })));
+      expect(results.every((r) => r.status === 201)).toBe(true);
+      expect((await api.get(`/api/objects/account/records/${acc.id}`)).body).toMatchObject({ deal_total: (50 * 51) / 2, open_deals: 50 });
+      await Promise.all(results.slice(0, 25).map((r) => api.patch(`/api/objects/deal/records/${r.body.id}`, { amount: 0 })));
+      expect((await api.get(`/api/objects/account/records/${acc.id}`)).body.deal_total).toBe(((50 * 51) / 2) - ((25 * 26) / 2));
+    });
+  });
+
   describe('autonumbers under concurrency', () => {
     it('50 concurrent creates get 50 distinct consecutive numbers', async () => {
       const results = await Promise.all(Array.from({ length: 50 }, (_, i) => api.post('/api/objects/deal/records', { title: `c${i}`, amount: i })));
