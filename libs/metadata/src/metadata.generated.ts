@@ -1419,7 +1419,7 @@ export interface ScheduleTrigger {
    */
   on: 'schedule';
   /**
-   * Five-field cron expression (minute hour day-of-month month day-of-week).
+   * Cron expression: five fields (minute hour day-of-month month day-of-week), or six with seconds first. Each occurrence fires once, however many workers run.
    */
   cron: string;
   /**
