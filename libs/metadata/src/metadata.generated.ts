@@ -1809,7 +1809,7 @@ export interface TemplateGenerator {
   nullRate?: NullRate;
 }
 /**
- * For a relation field: a demo record of the target object (listed or generated, imported before this set), at random; with sameOwner, one owned by this record's owner when there is one.
+ * For a relation field: a demo record of the target object (listed or generated, imported before this set), at random; with sameOwner, one owned by this record's owner when there is one; with through, the one a related record points at.
  */
 export interface RefGenerator {
   /**
@@ -1820,6 +1820,10 @@ export interface RefGenerator {
    * Prefer target records with the same owner (a rep's opportunities point at the rep's customers).
    */
   sameOwner?: boolean;
+  /**
+   * Instead of a random pick: relation.field, the value of field on the demo record that this record's relation field (generated before this one) points at, e.g. opportunity.customer for a quote's customer.
+   */
+  through?: string;
   /**
    * Share of records without a value.
    */
@@ -1853,7 +1857,7 @@ export interface PointGenerator {
   nullRate?: NullRate;
 }
 /**
- * A JSONata expression over the values generated before it (with $n, the running number, and $rand, a pseudo-random number in [0, 1) drawn for this value).
+ * A JSONata expression over the values generated before it, with $n (the running number), $rand (a pseudo-random number in [0, 1) drawn for this value), $owner ({ login, unit, unitName }: the owner, the key of their org unit and its Chinese name) and $linked (for each relation field generated before, the values of the demo record it points at).
  */
 export interface ExpressionGenerator {
   /**

@@ -127,7 +127,7 @@ function lintGenerator(spec: DemoGenerator, scope: RecordScope, issues: Metadata
   for (const [key, gen] of Object.entries(values)) {
     const here = `${at}/values${pointer(key)}`;
     const field = requireWritable(scope, object, key, here, issues);
-    if (field) lintValueGenerator(gen, field, scope, here, issues);
+    if (field) lintValueGenerator(gen, field, scope, here, issues, values);
   }
 }
 
@@ -151,7 +151,30 @@ function lintWeights(values: readonly unknown[], weights: readonly number[] | un
   else if (!weights.some((w) => w > 0)) issues.push(error(`${at}/weights`, 'demo.weights', 'at least one weight must be above 0'));
 }
 
-function lintValueGenerator(gen: ValueGenerator, field: ResolvedField, scope: RecordScope, at: string, issues: MetadataIssue[]): void {
+/**
+ * ref through relation.field: relation is a relation field generated (by a ref generator)
+ * before this one, and field, on the object it points at, relates to the same target.
+ */
+function lintThrough(
+  through: string, target: string, self: string, scope: RecordScope, values: Readonly<Record<string, ValueGenerator>>, at: string, issues: MetadataIssue[],
+): void {
+  const [via, key] = through.split('.');
+  const order = Object.keys(values);
+  if (values[via]?.gen !== 'ref' || order.indexOf(via) > order.indexOf(self)) {
+    issues.push(error(at, 'demo.through', `${show(via)} must be a relation field generated with a ref generator before ${show(self)}`));
+    return;
+  }
+  const relation = scope.object.fields.find((f) => f.key === via);
+  if (relation?.type !== 'relation') return; // reported where via itself is checked
+  const onTarget = scope.index.objects.get(relation.target)?.fields.find((f) => f.key === key);
+  if (onTarget?.type !== 'relation' || onTarget.target !== target) {
+    issues.push(error(at, 'demo.through', `${show(key)} on ${show(relation.target)} is not a relation to ${show(target)}`));
+  }
+}
+
+function lintValueGenerator(
+  gen: ValueGenerator, field: ResolvedField, scope: RecordScope, at: string, issues: MetadataIssue[], values: Readonly<Record<string, ValueGenerator>>,
+): void {
   const classes = GENERATOR_CLASSES[gen.gen];
   if (classes && !classes.includes(field.valueClass)) {
     issues.push(error(`${at}/gen`, 'demo.generator-type', `a ${gen.gen} generator cannot fill field ${show(field.key)}, which holds a ${field.valueClass} value`));
@@ -201,6 +224,10 @@ function lintValueGenerator(gen: ValueGenerator, field: ResolvedField, scope: Re
     }
     case 'ref': {
       const target = (field.field as { target: string }).target;
+      if (gen.through !== undefined) {
+        lintThrough(gen.through, target, field.key, scope, values, `${at}/through`, issues);
+        return;
+      }
       if (!scope.index.demoGenerated.has(target) && !(scope.index.demoRefs.get(target)?.size ?? 0)) {
         issues.push(error(at, 'demo.ref-target', `object ${show(target)} has no demo records with refs or generated records to point at`));
       }
