@@ -1,39 +1,67 @@
-import { App as AntApp, ConfigProvider, Empty, Layout, Segmented, Typography } from 'antd';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useTranslation } from 'react-i18next';
-import { changeLanguage } from './i18n/i18n';
-import { DEFAULT_LANGUAGE, isLanguage, LANGUAGE_NAMES, LANGUAGES, type Language } from './i18n/languages';
+import { useEffect, useState } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { ApprovalInbox } from './approvals/ApprovalInbox';
+import { LoginPage } from './auth/LoginPage';
+import { onSessionChange, readSession } from './auth/session';
+import { type Language } from './i18n/languages';
+import { useLabel } from './i18n/label';
+import { useMe, useWorkspace } from './metadata/metadata.queries';
+import { KanbanBoard } from './pipelines/KanbanBoard';
+import { RecordListPage } from './records/RecordListPage';
+import { RecordPage } from './records/RecordPage';
+import { Shell } from './shell/Shell';
 
 const ANTD_LOCALES = { 'zh-CN': zhCN, en: enUS } satisfies Record<Language, unknown>;
 
-/** The frame every screen lives in: header with product name and language, then content. */
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+
+/** Signed out: the login page. Signed in: the shell around the workspace routes. */
 export function App() {
-  const { t, i18n } = useTranslation();
-  const language: Language = isLanguage(i18n.language) ? i18n.language : DEFAULT_LANGUAGE;
+  const { language } = useLabel();
+  const [signedIn, setSignedIn] = useState(() => readSession() !== null);
+  useEffect(
+    () =>
+      onSessionChange((session) => {
+        setSignedIn(session !== null);
+        if (!session) queryClient.clear();
+      }),
+    [],
+  );
 
   return (
     <ConfigProvider locale={ANTD_LOCALES[language]}>
       <AntApp>
-        <Layout style={{ minHeight: '100vh' }}>
-          <Layout.Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 16 }}>
-            <Typography.Title level={4} style={{ color: '#fff', margin: 0 }}>
-              Tessera
-            </Typography.Title>
-            <Segmented<Language>
-              aria-label={t('shell.language')}
-              value={language}
-              options={LANGUAGES.map((value) => ({ value, label: LANGUAGE_NAMES[value] }))}
-              onChange={changeLanguage}
-            />
-          </Layout.Header>
-          <Layout.Content style={{ padding: 24 }}>
-            <Typography.Title level={3}>{t('shell.workspace')}</Typography.Title>
-            <Empty description={t('shell.workspaceComing')} />
-          </Layout.Content>
-          <Layout.Footer style={{ textAlign: 'center' }}>{t('shell.footer')}</Layout.Footer>
-        </Layout>
+        <QueryClientProvider client={queryClient}>
+          <BrowserRouter>
+            {signedIn ? (
+              <Shell>
+                <Routes>
+                  <Route path="/" element={<Home />} />
+                  <Route path="/o/:object" element={<RecordListPage />} />
+                  <Route path="/o/:object/:id" element={<RecordPage />} />
+                  <Route path="/board/:object" element={<KanbanBoard />} />
+                  <Route path="/approvals" element={<ApprovalInbox />} />
+                  <Route path="*" element={<Navigate to="/" replace />} />
+                </Routes>
+              </Shell>
+            ) : (
+              <LoginPage />
+            )}
+          </BrowserRouter>
+        </QueryClientProvider>
       </AntApp>
     </ConfigProvider>
   );
+}
+
+/** The first object the user may read, else the approval inbox. */
+function Home() {
+  const me = useMe();
+  const meta = useWorkspace();
+  const first = [...(meta.data?.objects.keys() ?? [])].find((k) => me.data?.objects[k]?.actions.includes('read'));
+  return <Navigate to={first ? `/o/${first}` : '/approvals'} replace />;
 }

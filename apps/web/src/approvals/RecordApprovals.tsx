@@ -1,0 +1,69 @@
+import { LockOutlined } from '@ant-design/icons';
+import type { ApprovalFlowDefinition } from '@tessera/metadata';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Space, Tag, Timeline, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/http';
+import { problemLines } from '../api/problem';
+import { useLabel } from '../i18n/label';
+import type { RecordApprovals as RecordApprovalsView } from './approval.types';
+
+const STATE_COLORS: Record<string, string> = { pending: 'processing', approved: 'success', rejected: 'error' };
+
+/** The record's approvals: submit for a manual flow, state of each instance, lock, and the timeline. */
+export function RecordApprovals({ object, recordId, flows }: { object: string; recordId: string; flows: ApprovalFlowDefinition[] }) {
+  const { t } = useTranslation();
+  const { label } = useLabel();
+  const { message } = App.useApp();
+  const client = useQueryClient();
+  const key = ['approvals', object, recordId];
+  const view = useQuery({ queryKey: key, queryFn: () => api<RecordApprovalsView>(`/api/objects/${object}/records/${recordId}/approvals`) });
+  const pending = view.data?.instances.filter((i) => i.state === 'pending') ?? [];
+  const manual = flows.filter((f) => f.start?.manual !== false);
+
+  const submit = async (flow: string) => {
+    try {
+      await api(`/api/objects/${object}/records/${recordId}/approvals`, { body: { flow } });
+      message.success(t('approvals.submitted'));
+      await client.invalidateQueries({ queryKey: key });
+    } catch (error) {
+      message.error(problemLines(error).join('; '));
+    }
+  };
+
+  return (
+    <Card size="small" title={t('approvals.title')} data-testid="record-approvals" extra={pending.length > 0 && <Tag icon={<LockOutlined />} color="orange">{t('approvals.locked')}</Tag>}>
+      <Space wrap style={{ marginBottom: 12 }}>
+        {manual.map((f) => (
+          <Button key={f.key} disabled={pending.some((p) => p.flow === f.key)} onClick={() => void submit(f.key)}>
+            {t('approvals.submit', { flow: label(f.label) })}
+          </Button>
+        ))}
+      </Space>
+      {view.data?.instances.map((i) => (
+        <div key={i.id}>
+          <Space>
+            <Typography.Text>{label(i.flowLabel)}</Typography.Text>
+            <Tag color={STATE_COLORS[i.state]} data-testid="approval-state">{t(`approvals.state.${i.state}`, { defaultValue: i.state })}</Tag>
+            {i.currentStepLabel && <Typography.Text type="secondary">{label(i.currentStepLabel)}</Typography.Text>}
+          </Space>
+        </div>
+      ))}
+      {view.data && view.data.timeline.length > 0 && (
+        <Timeline
+          style={{ marginTop: 12 }}
+          items={view.data.timeline.map((e, n) => ({
+            key: `${e.at}-${n}`,
+            content: (
+              <>
+                <Typography.Text>{t(`approvals.event.${e.type}`, { defaultValue: e.type })}</Typography.Text> · {e.actor?.name ?? ''} {e.stepLabel ? `· ${label(e.stepLabel)}` : ''}
+                <br />
+                <Typography.Text type="secondary">{new Date(e.at).toLocaleString()}{e.comment ? ` — ${e.comment}` : ''}</Typography.Text>
+              </>
+            ),
+          }))}
+        />
+      )}
+    </Card>
+  );
+}
