@@ -10,6 +10,8 @@ import { DatabaseModule } from './database/database.module';
 import { FilesModule } from './files/files.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
+import { JobsModule } from './jobs/jobs.module';
+import { AutomationsModule } from './automations/automations.module';
 import { LoggingModule } from './logging/logging.module';
 import { MetadataModule } from './metadata/metadata.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -48,6 +50,8 @@ export class AppModule {
         NotificationsModule,
         PipelinesModule,
         ApprovalsModule,
+        JobsModule,
+        AutomationsModule,
         ...(options.imports ?? []),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

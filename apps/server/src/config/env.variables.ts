@@ -69,6 +69,16 @@ export const envVariables = {
   LOGIN_RATE_LIMIT: setting({ description: 'login attempts allowed per client IP and username in one LOGIN_RATE_WINDOW', default: '10', parse: integerIn(1, 10_000) }),
   LOGIN_RATE_WINDOW: setting({ description: 'window of LOGIN_RATE_LIMIT', default: 'PT1M', parse: durationSeconds(1, 86_400) }),
   TIMER_POLL_INTERVAL: setting({ description: 'how often each instance looks for due timers (stage timeouts, SLAs)', default: 'PT1S', parse: durationMillis(50, 3_600_000) }),
+  RUN_WORKERS: setting({
+    description: 'run background work in this process (outbox relay, job consumers, timer poller); false for API-only instances next to `npm run worker` processes',
+    default: 'true',
+    parse: oneOf(['true', 'false'] as const),
+  }),
+  OUTBOX_POLL_INTERVAL: setting({ description: 'how often the relay looks for new outbox events (and in-process jobs for due ones)', default: 'PT0.5S', parse: durationMillis(50, 3_600_000) }),
+  JOB_ATTEMPTS: setting({ description: 'tries of a job (automation run) before it goes to the dead-letter list', default: '5', parse: integerIn(1, 100) }),
+  JOB_BACKOFF: setting({ description: 'first retry delay of a failed job; doubles with every try', default: 'PT1S', parse: durationMillis(50, 3_600_000) }),
+  JOB_LOCK_DURATION: setting({ description: 'how long a job stays claimed by a worker that stops answering (killed) before another runs it', default: 'PT30S', parse: durationMillis(500, 3_600_000) }),
+  QUEUE_PREFIX: setting({ description: 'prefix of the BullMQ keys in Redis (one per Tessera installation sharing a Redis)', default: 'tessera', parse: hostName }),
 } satisfies Record<string, EnvVariable<unknown>>;
 
 export type EnvVariables = typeof envVariables;

@@ -2,6 +2,8 @@ import type { MigrationInterface } from 'typeorm';
 import { CreateApprovals1764200000000 } from '../approvals/migrations/1764200000000-create-approvals';
 import { CreateAuditLog1764170001000 } from '../audit/migrations/1764170001000-create-audit-log';
 import { CreateFileAttachment1764175000000 } from '../files/migrations/1764175000000-create-file-attachment';
+import { CreateJobs1764210000000 } from '../jobs/migrations/1764210000000-create-jobs';
+import { CreateAutomations1764210001000 } from '../automations/migrations/1764210001000-create-automations';
 import { CreateIdentity1764170000000 } from '../identity/migrations/1764170000000-create-identity';
 import { CreateMetadataDraft1764160001000 } from '../metadata/migrations/1764160001000-create-metadata-draft';
 import { CreateMetadataVersion1764160000000 } from '../metadata/migrations/1764160000000-create-metadata-version';
@@ -10,6 +12,7 @@ import { CreateOutbox1764160003000 } from '../outbox/migrations/1764160003000-cr
 import { CreatePipelines1764190002000 } from '../pipelines/migrations/1764190002000-create-pipelines';
 import { CreateRecordHistory1764160002000 } from '../records/migrations/1764160002000-create-record-history';
 import { CreateTimer1764190000000 } from '../timers/migrations/1764190000000-create-timer';
+import { AddTimerKey1764210002000 } from '../timers/migrations/1764210002000-add-timer-key';
 
 /**
  * Every migration of the platform tables, oldest first. A module keeps its migrations in
@@ -28,6 +31,9 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateNotification1764190001000,
   CreatePipelines1764190002000,
   CreateApprovals1764200000000,
+  CreateJobs1764210000000,
+  CreateAutomations1764210001000,
+  AddTimerKey1764210002000,
 ];
 
 export const MIGRATIONS_TABLE = 'typeorm_migrations';

@@ -69,6 +69,16 @@ export class IdentityService {
     return candidates.find((id) => enabled.has(id)) ?? null;
   }
 
+  /** The org unit with this key, or null (metadata names units by key). */
+  async unitByKey(key: string): Promise<OrgUnitRecord | null> {
+    return this.units.findByKey(key);
+  }
+
+  /** Enabled users placed in one of `unitIds`, by id (the members an assignment rule picks from). */
+  async usersInUnits(unitIds: readonly string[]): Promise<UserSummary[]> {
+    return (await this.users.inUnits(unitIds.filter(isUuid))).map((u) => toUserSummary(u));
+  }
+
   /** Enabled users holding `roleKey`, optionally only those in `unitIds` (e.g. an owner's unit chain). */
   async usersWithRole(roleKey: string, unitIds?: readonly string[]): Promise<UserSummary[]> {
     return (await this.users.withRole(roleKey, unitIds?.filter(isUuid))).map((u) => toUserSummary(u));

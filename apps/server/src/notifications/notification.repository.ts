@@ -60,6 +60,12 @@ export class NotificationRepository {
     return rows[0].n;
   }
 
+  /** Marks every unread notification of the user read; returns how many. */
+  async markAllRead(userId: string): Promise<number> {
+    const [, count]: [unknown[], number] = await this.dataSource.query(`UPDATE "notification" SET "read_at" = now() WHERE "user_id" = $1::uuid AND "read_at" IS NULL`, [userId]);
+    return count;
+  }
+
   /** Marks the user's own notification read; false when it is not theirs or does not exist. */
   async markRead(userId: string, id: string): Promise<NotificationRow | undefined> {
     // UPDATE … RETURNING comes back from TypeORM as [rows, count].

@@ -24,6 +24,18 @@ export class NotificationsController {
     return this.notifications.list(actor, { unreadOnly: unread === 'true', limit: n, before });
   }
 
+  /** The badge: how many of the user's notifications are unread. */
+  @Get('unread-count')
+  async unreadCount(@CurrentActor() actor: Actor): Promise<{ unread: number }> {
+    return { unread: await this.notifications.unreadCount(actor) };
+  }
+
+  @Post('read-all')
+  @HttpCode(200)
+  async readAll(@CurrentActor() actor: Actor): Promise<{ marked: number }> {
+    return { marked: await this.notifications.markAllRead(actor) };
+  }
+
   @Post(':id/read')
   @HttpCode(200)
   async read(@CurrentActor() actor: Actor, @Param('id') id: string): Promise<NotificationView> {

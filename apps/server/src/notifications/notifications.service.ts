@@ -32,6 +32,14 @@ export class NotificationsService {
     return { items: rows.map((r) => view(r, actor.locale)), unread };
   }
 
+  unreadCount(actor: Actor): Promise<number> {
+    return this.repo.unreadCount(actor.userId);
+  }
+
+  markAllRead(actor: Actor): Promise<number> {
+    return this.repo.markAllRead(actor.userId);
+  }
+
   async markRead(actor: Actor, id: string): Promise<NotificationView | undefined> {
     const row = await this.repo.markRead(actor.userId, id);
     return row && view(row, actor.locale);

@@ -47,6 +47,22 @@ export class OutboxService {
     );
   }
 
+  /**
+   * Undispatched events, oldest first, locked for the caller's transaction; rows another
+   * relay holds are skipped (SKIP LOCKED), never waited for.
+   */
+  async claimPending(m: EntityManager, limit: number): Promise<OutboxEvent[]> {
+    const rows = await m.query(
+      `SELECT * FROM "outbox_event" WHERE "dispatched_at" IS NULL ORDER BY "created_at", "id" LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+    return (rows as OutboxRow[]).map(toEvent);
+  }
+
+  async markDispatched(m: EntityManager, ids: readonly string[]): Promise<void> {
+    if (ids.length) await m.query(`UPDATE "outbox_event" SET "dispatched_at" = now() WHERE "id" = ANY($1::uuid[])`, [ids]);
+  }
+
   /** Events of one record, oldest first (for tests, the timeline and the relay). */
   async forRecord(object: string, recordId: string): Promise<OutboxEvent[]> {
     const rows = await this.dataSource.query<OutboxRow[]>(

@@ -47,7 +47,7 @@ import { StageWriteGuard } from './stage-write.guard';
     RecipientsResolver,
     StageTimerHandlers,
   ],
-  exports: [GateFactsProviders, PipelineCatalog],
+  exports: [GateFactsProviders, PipelineCatalog, GateFactsService, RecipientsResolver],
 })
 export class PipelinesModule implements OnModuleInit {
   constructor(

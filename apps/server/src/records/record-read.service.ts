@@ -89,6 +89,36 @@ export class RecordReadService {
     return this.repo.countReferencing(this.dataSource, objectKey, via, id, compiled.fields, leaves.length ? { and: leaves } : undefined);
   }
 
+  /** When the record, or its related records of `related.object` pointing here through `related.via`, last changed (quiet-period triggers). */
+  async lastActivity(objectKey: string, id: string, related?: { object: string; via: string }): Promise<Date | undefined> {
+    const { meta } = await this.target(objectKey);
+    if (related && meta.compiledObject(related.object)?.fields.get(related.via)?.type !== 'relation') throw new UserError({ status: 422, code: 'relation-unknown', title: 'No such relation', detail: `${related.object}.${related.via} is not a relation field` });
+    return this.repo.lastActivity(this.dataSource, objectKey, id, related);
+  }
+
+  /**
+   * Live records of `objectKey` owned by each user that match every `where` comparison:
+   * the load of the candidates of an assignment rule, counted in SQL, scope ignored.
+   */
+  async countByOwner(objectKey: string, ownerIds: readonly string[], where: readonly CompareCondition[] = []): Promise<Record<string, number>> {
+    const { compiled } = await this.target(objectKey);
+    if (ownerIds.length === 0) return {};
+    const leaves: FilterLeaf[] = where.map((c) => (c.op === 'isEmpty' || c.op === 'notEmpty' ? { field: c.field, op: 'isEmpty', value: c.op === 'isEmpty' } : { field: c.field, op: c.op, value: c.value }));
+    return this.repo.countByOwner(this.dataSource, objectKey, ownerIds, compiled.fields, leaves.length ? { and: leaves } : undefined);
+  }
+
+  /**
+   * Ids of the live records whose `field` holds `value` (at most two: callers only need
+   * to know none, one or several), scope ignored: for upserts by an external key, which
+   * then read or write through the ordinary checked paths.
+   */
+  async idsByValue(objectKey: string, field: string, value: unknown): Promise<string[]> {
+    const { compiled } = await this.target(objectKey);
+    const f = compiled.fields.get(field);
+    if (!f) throw new UserError({ status: 404, code: 'field-not-found', title: 'Field not found', detail: `${objectKey} has no field ${field}` });
+    return this.repo.idsWhere(this.dataSource, objectKey, f, value);
+  }
+
   /**
    * The whole live record (every field, no access check), read in the caller's
    * transaction and locked until it ends: for modules acting on a record as the platform

@@ -91,6 +91,16 @@ export class RecordTransferService {
     });
   }
 
+  /**
+   * Sets the owner of one live record inside the caller's transaction, as the platform
+   * (an automation's assignment rule): no access check; history, outbox event as any
+   * transfer. `to` is looked up by the caller before its transaction. False when the
+   * record is gone or already owned by `to`.
+   */
+  async assignLocked(m: EntityManager, actor: Actor, object: string, id: string, to: { id: string; orgUnitId: string | null }, requestId?: string): Promise<boolean> {
+    return (await this.move(m, actor, object, to, (p) => `"id" = ${p.add(id, 'uuid')}`, requestId)) > 0;
+  }
+
   private async targetUser(id: string): Promise<{ id: string; orgUnitId: string | null }> {
     const user = await this.identity.user(id).catch(() => null);
     if (!user || user.disabled) {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Field, ObjectDefinition } from '@tessera/metadata';
 import {
   autonumberScope, duplicateColumn, duplicateKey, formatAutonumber, rowMatches, validateRecord, WRITABLE_SYSTEM_KEYS,
-  type CompiledObject,
+  type CompiledObject, type ValidationIssue,
 } from '@tessera/engine';
 import { DataSource, type EntityManager } from 'typeorm';
 import { UserError } from '../common/errors/user.error';
@@ -29,8 +29,10 @@ export interface WriteOptions {
   expectedVersion?: number;
   requestId?: string;
   /**
-   * Run inside this transaction instead of a new one (update only): another module's own
-   * write and the record change it causes commit together, e.g. an approval's outcome.
+   * Run inside this transaction instead of a new one (create and update): another
+   * module's own write and the record change it causes commit together, e.g. an
+   * approval's outcome, an automation's actions. A create in a caller's transaction must
+   * own the record as the actor itself (another owner costs a lookup on the pool).
    */
   manager?: EntityManager;
 }
@@ -88,7 +90,7 @@ export class RecordWriteService {
       const changes = [...compiled.fields.keys()].filter((k) => row[k] !== null && row[k] !== undefined).map((k) => ({ field: k, old: null, new: row[k] }));
       await this.record(m, actor, opts, { object: object.key, recordId: id, version: 1, action: 'create', changes, note: this.ackNote(result.warnings) }, 'record.created', {});
       return withoutHidden(row, access.hidden);
-    });
+    }, opts.manager);
   }
 
   async update(actor: Actor, objectKey: string, id: string, body: RecordData, opts: WriteOptions = {}): Promise<RecordData> {
@@ -108,19 +110,7 @@ export class RecordWriteService {
       this.assertValid(result.errors, result.warnings, opts.acknowledge);
       const changed = Object.entries(result.changes).filter(([k, v]) => !same(stored[k], v));
       if (changed.length === 0) return withoutHidden(stored, access.hidden);
-      const changes = Object.fromEntries(changed);
-      const after = { ...stored, ...changes };
-      await this.checkDuplicates(m, compiled, after, id, changes);
-      await this.guards.check({ actor, object: compiled, action: 'update', before: stored, after, changed: new Set(Object.keys(changes)), manager: m });
-      const row = rowToRecord(await this.repo.update(m, object.key, id, changes, compiled.fields, actor.userId), compiled.fields);
-      await syncRollups(m, this.repo, meta, object, stored, row, new Set(Object.keys(changes)));
-      await this.record(
-        m, actor, opts,
-        { object: object.key, recordId: id, version: Number(row.version), action: 'update', changes: changed.map(([k, v]) => ({ field: k, old: stored[k] ?? null, new: v })), note: this.ackNote(result.warnings) },
-        'record.updated',
-        { changed: Object.keys(changes), previous: Object.fromEntries(changed.map(([k]) => [k, stored[k] ?? null])) },
-      );
-      return withoutHidden(row, access.hidden);
+      return this.writeUpdate(m, actor, { meta, compiled, object }, access, stored, Object.fromEntries(changed), result.warnings, opts);
     }, opts.manager);
   }
 
@@ -144,19 +134,7 @@ export class RecordWriteService {
       const result = await validateRecord(compiled, { mode: 'update', input: { [stageField]: await decide(stored, m) }, previous: stored, locale: actor.locale });
       this.assertValid(result.errors, result.warnings, opts.acknowledge);
       const changed = Object.entries(result.changes).filter(([k, v]) => !same(stored[k], v));
-      const changes = Object.fromEntries(changed);
-      const after = { ...stored, ...changes };
-      await this.checkDuplicates(m, compiled, after, id, changes);
-      await this.guards.check({ actor, object: compiled, action: 'update', before: stored, after, changed: new Set(Object.keys(changes)), manager: m });
-      const row = rowToRecord(await this.repo.update(m, object.key, id, changes, compiled.fields, actor.userId), compiled.fields);
-      await syncRollups(m, this.repo, meta, object, stored, row, new Set(Object.keys(changes)));
-      await this.record(
-        m, actor, opts,
-        { object: object.key, recordId: id, version: Number(row.version), action: 'update', changes: changed.map(([k, v]) => ({ field: k, old: stored[k] ?? null, new: v })), note: this.ackNote(result.warnings) },
-        'record.updated',
-        { changed: Object.keys(changes), previous: Object.fromEntries(changed.map(([k]) => [k, stored[k] ?? null])) },
-      );
-      return withoutHidden(row, access.hidden);
+      return this.writeUpdate(m, actor, { meta, compiled, object }, access, stored, Object.fromEntries(changed), result.warnings, opts);
     });
   }
 
@@ -188,6 +166,27 @@ export class RecordWriteService {
       await this.record(m, actor, opts, { object: object.key, recordId: id, version, action: 'restore', changes: [] }, 'record.restored', {});
       return withoutHidden({ ...stored, version, deleted_at: undefined }, access.hidden);
     });
+  }
+
+  /** The write half of an update: duplicates, guards, row, rollups, history and event. */
+  private async writeUpdate(
+    m: EntityManager, actor: Actor, { meta, compiled, object }: Target, access: ObjectAccess,
+    stored: RecordData, changes: RecordData, warnings: ValidationIssue[], opts: WriteOptions,
+  ): Promise<RecordData> {
+    const id = String(stored.id);
+    const after = { ...stored, ...changes };
+    const changedKeys = Object.keys(changes).filter((k) => !k.startsWith('_dup_'));
+    await this.checkDuplicates(m, compiled, after, id, changes);
+    await this.guards.check({ actor, object: compiled, action: 'update', before: stored, after, changed: new Set(changedKeys), manager: m });
+    const row = rowToRecord(await this.repo.update(m, object.key, id, changes, compiled.fields, actor.userId), compiled.fields);
+    await syncRollups(m, this.repo, meta, object, stored, row, new Set(changedKeys));
+    await this.record(
+      m, actor, opts,
+      { object: object.key, recordId: id, version: Number(row.version), action: 'update', changes: changedKeys.map((k) => ({ field: k, old: stored[k] ?? null, new: changes[k] })), note: this.ackNote(warnings) },
+      'record.updated',
+      { changed: changedKeys, previous: Object.fromEntries(changedKeys.map((k) => [k, stored[k] ?? null])) },
+    );
+    return withoutHidden(row, access.hidden);
   }
 
   /** One transaction per write; constraint violations become field errors. */

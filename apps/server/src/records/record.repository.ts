@@ -72,6 +72,37 @@ export class RecordRepository {
     return rows[0];
   }
 
+  /**
+   * Inserts many rows in one statement (the bulk import path); columns are the union of
+   * the rows' keys, a row without a key gets NULL there. Returns the stored rows.
+   */
+  async insertMany(m: EntityManager, object: string, rows: readonly RecordData[], fields: Map<string, Field>): Promise<RecordData[]> {
+    if (rows.length === 0) return [];
+    const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+    const p = new SqlParams();
+    const tuples = rows.map((r) => `(${keys.map((k) => p.add(valueToDb(fields.get(k), r[k] ?? null), systemCast(k) ?? castOf(fields.get(k)))).join(', ')})`);
+    const cols = [...selectColumns(fields)].map(quoteIdent).join(', ');
+    return m.query(`INSERT INTO ${qualifiedTable(object)} (${keys.map(quoteIdent).join(', ')}) VALUES ${tuples.join(', ')} RETURNING ${cols}`, p.values);
+  }
+
+  /** Which of `keys` live records already hold in a duplicate-key column. */
+  async existingDuplicateKeys(m: EntityManager, object: string, column: string, keys: readonly string[]): Promise<string[]> {
+    if (keys.length === 0) return [];
+    const rows = await m.query(`SELECT DISTINCT ${quoteIdent(column)} AS "k" FROM ${qualifiedTable(object)} WHERE ${quoteIdent(column)} = ANY($1::text[]) AND "deleted_at" IS NULL`, [keys]);
+    return rows.map((r: { k: string }) => r.k);
+  }
+
+  /** Reserves `count` numbers of an autonumber scope at once; returns the last one. */
+  async reserveAutonumbers(m: EntityManager, object: string, field: string, scope: string, count: number): Promise<number> {
+    const rows = await m.query(
+      `INSERT INTO "autonumber_counter" ("object", "field", "scope", "value") VALUES ($1, $2, $3, $4)
+       ON CONFLICT ("object", "field", "scope") DO UPDATE SET "value" = "autonumber_counter"."value" + $4
+       RETURNING "value"`,
+      [object, field, scope, count],
+    );
+    return Number(rows[0].value);
+  }
+
   /** Applies changes and bumps the version; returns the new row. */
   async update(m: EntityManager, object: string, id: string, changes: RecordData, fields: Map<string, Field>, actorId: string | null): Promise<RecordData> {
     const p = new SqlParams();
@@ -130,6 +161,40 @@ export class RecordRepository {
     if (filter) where.push(filterSql(filter, fields, p));
     const rows = await db.query(`SELECT count(*)::int AS "n" FROM ${qualifiedTable(object)} WHERE ${where.join(' AND ')}`, p.values);
     return rows[0].n;
+  }
+
+  /**
+   * When the record or (given `related`) a live record pointing at it through `via` last
+   * changed: the latest updated_at among them. Undefined for no such live record.
+   */
+  async lastActivity(db: Db, object: string, id: string, related?: { object: string; via: string }): Promise<Date | undefined> {
+    const others = related
+      ? `, (SELECT max(c."updated_at") FROM ${qualifiedTable(related.object)} c WHERE c.${quoteIdent(related.via)} = r."id" AND c."deleted_at" IS NULL)`
+      : '';
+    const rows = await db.query(`SELECT greatest(r."updated_at"${others}) AS "at" FROM ${qualifiedTable(object)} r WHERE r."id" = $1::uuid AND r."deleted_at" IS NULL`, [id]);
+    return rows[0]?.at ? new Date(rows[0].at) : undefined;
+  }
+
+  /** Live records of `object` owned by each of `ownerIds` that match `filter`, counted in SQL. */
+  async countByOwner(db: Db, object: string, ownerIds: readonly string[], fields: Map<string, Field>, filter?: FilterNode): Promise<Record<string, number>> {
+    const p = new SqlParams();
+    const where = [`"owner_id" = ANY(${p.add(ownerIds, 'uuid[]')})`, '"deleted_at" IS NULL'];
+    if (filter) where.push(filterSql(filter, fields, p));
+    const rows: Array<{ owner_id: string; n: number }> = await db.query(
+      `SELECT "owner_id", count(*)::int AS "n" FROM ${qualifiedTable(object)} WHERE ${where.join(' AND ')} GROUP BY "owner_id"`,
+      p.values,
+    );
+    return Object.fromEntries(rows.map((r) => [r.owner_id, r.n]));
+  }
+
+  /** Ids of live records whose `field` equals `value` (bound, cast like the column), at most `limit`. */
+  async idsWhere(db: Db, object: string, field: Field, value: unknown, limit = 2): Promise<string[]> {
+    const p = new SqlParams();
+    const rows = await db.query(
+      `SELECT "id" FROM ${qualifiedTable(object)} WHERE ${quoteIdent(field.key)} = ${p.add(valueToDb(field, value), castOf(field))} AND "deleted_at" IS NULL ORDER BY "id" LIMIT ${Number(limit)}`,
+      p.values,
+    );
+    return rows.map((r: { id: string }) => r.id);
   }
 
   /** Clears a relation that points at a deleted record; returns the ids touched. */
@@ -203,6 +268,7 @@ export class RecordRepository {
 
 const SYSTEM_CASTS: Record<string, string> = {
   id: 'uuid', owner_id: 'uuid', org_unit_id: 'uuid', created_by: 'uuid', updated_by: 'uuid', version: 'int',
+  created_at: 'timestamptz', updated_at: 'timestamptz',
 };
 function systemCast(key: string): string | undefined {
   return SYSTEM_CASTS[key] ?? (key.startsWith('_dup_') ? 'text' : undefined);

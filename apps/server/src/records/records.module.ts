@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
 import { MetadataModule } from '../metadata/metadata.module';
 import { RecordWriteGuards } from './record-hooks';
+import { RecordImportHooks } from './record-import-hooks';
+import { RecordImportService } from './record-import.service';
 import { RecordReadService } from './record-read.service';
 import { RecordTablesService } from './record-tables.service';
 import { RecordWriteService } from './record-write.service';
@@ -18,7 +20,7 @@ import { RecordsController } from './records.controller';
 @Module({
   imports: [MetadataModule, IdentityModule],
   controllers: [RecordsController, OpenApiController, OwnershipController],
-  providers: [RecordRepository, RecordTablesService, RecordReadService, RecordWriteService, RecordWriteGuards, RecordTransferService],
-  exports: [RecordReadService, RecordWriteService, RecordWriteGuards],
+  providers: [RecordRepository, RecordTablesService, RecordReadService, RecordWriteService, RecordWriteGuards, RecordTransferService, RecordImportService, RecordImportHooks],
+  exports: [RecordReadService, RecordWriteService, RecordWriteGuards, RecordTransferService, RecordImportService, RecordImportHooks],
 })
 export class RecordsModule {}

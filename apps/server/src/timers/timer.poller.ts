@@ -35,7 +35,8 @@ export class TimerPoller implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.schedule();
+    // API-only instances (RUN_WORKERS=false) leave due timers to the workers.
+    if (this.config.get('RUN_WORKERS') === 'true') this.schedule();
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -34,18 +34,34 @@ const toTimer = (r: TimerRow): DueTimer => ({
 export class TimerRepository {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Inserts the timers; one whose key exists already is skipped. Returns the ids written. */
   async insert(m: EntityManager, timers: readonly NewTimer[]): Promise<string[]> {
     const ids: string[] = [];
     for (const t of timers) {
       const id = uuidv7();
-      ids.push(id);
-      await m.query(
-        `INSERT INTO "timer" ("id", "kind", "due_at", "object", "record_id", "reference", "payload")
-         VALUES ($1, $2, coalesce($9::timestamptz, now()) + $3::interval - coalesce($4::interval, interval '0'), $5, $6::uuid, $7::jsonb, $8::jsonb)`,
-        [id, t.kind, t.due.after, t.due.before ?? null, t.object ?? null, t.recordId ?? null, JSON.stringify(t.reference ?? {}), JSON.stringify(t.payload ?? {}), t.due.from ?? null],
+      const rows = await m.query(
+        `INSERT INTO "timer" ("id", "kind", "due_at", "object", "record_id", "reference", "payload", "key")
+         VALUES ($1, $2, coalesce($9::timestamptz, now()) + $3::interval - coalesce($4::interval, interval '0'), $5, $6::uuid, $7::jsonb, $8::jsonb, $10)
+         ON CONFLICT ("key") WHERE "key" IS NOT NULL DO NOTHING RETURNING "id"`,
+        [id, t.kind, t.due.after, t.due.before ?? null, t.object ?? null, t.recordId ?? null, JSON.stringify(t.reference ?? {}), JSON.stringify(t.payload ?? {}), t.due.from ?? null, t.key ?? null],
       );
+      if (rows.length) ids.push(id);
     }
     return ids;
+  }
+
+  /** Deletes a record's pending timers of one kind whose reference contains `reference` (one automation's timer). */
+  async deletePendingMatching(m: EntityManager, kind: string, object: string, recordId: string, reference: Record<string, unknown>): Promise<number> {
+    const [, count]: [unknown[], number] = await m.query(
+      `DELETE FROM "timer" WHERE "kind" = $1 AND "object" = $2 AND "record_id" = $3::uuid AND "reference" @> $4::jsonb AND "fired_at" IS NULL`,
+      [kind, object, recordId, JSON.stringify(reference)],
+    );
+    return count;
+  }
+
+  /** Whether a timer with this key exists (pending or fired). */
+  async hasKey(db: Db, key: string): Promise<boolean> {
+    return (await db.query(`SELECT 1 FROM "timer" WHERE "key" = $1`, [key])).length > 0;
   }
 
   /** Deletes the pending timers of a record (of the given kinds); fired ones stay as a log. Returns how many. */

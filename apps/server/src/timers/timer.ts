@@ -20,6 +20,8 @@ export interface NewTimer {
   reference?: Record<string, unknown>;
   /** Whatever the handler needs when it fires. */
   payload?: Record<string, unknown>;
+  /** Unique over all timers, fired ones included: a second timer with the key is not written (one per cron occurrence). */
+  key?: string;
 }
 
 export interface DueTimer {

@@ -16,6 +16,7 @@ export class TimersService {
     this.handlers.register(handler);
   }
 
+  /** Writes the timers in the caller's transaction; a timer whose key exists already is skipped. Returns the ids written. */
   schedule(m: EntityManager, timers: readonly NewTimer[]): Promise<string[]> {
     return this.repo.insert(m, timers);
   }
@@ -23,6 +24,15 @@ export class TimersService {
   /** Deletes a record's pending timers of these kinds, in the caller's transaction. */
   cancel(m: EntityManager, object: string, recordId: string, kinds: readonly string[]): Promise<number> {
     return this.repo.deletePending(m, object, recordId, kinds);
+  }
+
+  /** Deletes a record's pending timers of `kind` whose reference contains `reference`, in the caller's transaction. */
+  cancelMatching(m: EntityManager, kind: string, object: string, recordId: string, reference: Record<string, unknown>): Promise<number> {
+    return this.repo.deletePendingMatching(m, kind, object, recordId, reference);
+  }
+
+  hasKey(db: EntityManager | DataSource, key: string): Promise<boolean> {
+    return this.repo.hasKey(db, key);
   }
 
   pendingFor(db: EntityManager | DataSource, object: string, recordId: string): Promise<DueTimer[]> {

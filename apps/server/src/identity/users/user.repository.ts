@@ -182,6 +182,12 @@ export class UserRepository {
     return (await this.dataSource.query<UserRow[]>(`${sql} ORDER BY u."id"`, params)).map(toRecord);
   }
 
+  /** Enabled users placed in one of the units, by id. */
+  async inUnits(unitIds: readonly string[]): Promise<UserRecord[]> {
+    if (unitIds.length === 0) return [];
+    return (await this.dataSource.query<UserRow[]>(`${SELECT_USER} WHERE u."disabled_at" IS NULL AND u."org_unit_id" = ANY($1::uuid[]) ORDER BY u."id"`, [unitIds])).map(toRecord);
+  }
+
   /** Enabled holders of `roleKey` other than `exceptId` (to keep at least one admin). */
   async countOthersWithRole(roleKey: string, exceptId: string, m?: EntityManager): Promise<number> {
     const [{ n }] = await this.db(m).query<Array<{ n: string }>>(
