@@ -81,6 +81,23 @@ export type Trigger =
   | RelativeTrigger
   | FileAttachedTrigger;
 /**
+ * A period relative to today: this or last calendar week (from Monday), month, quarter, year; the last 7, 30 or 90 days or 12 months including the current one; or all time.
+ */
+export type PeriodPreset =
+  | 'thisWeek'
+  | 'thisMonth'
+  | 'thisQuarter'
+  | 'thisYear'
+  | 'lastWeek'
+  | 'lastMonth'
+  | 'lastQuarter'
+  | 'lastYear'
+  | 'last7Days'
+  | 'last30Days'
+  | 'last90Days'
+  | 'last12Months'
+  | 'all';
+/**
  * One widget, by type.
  */
 export type Widget =
@@ -90,7 +107,8 @@ export type Widget =
   | WeightedForecastWidget
   | OverdueListWidget
   | HeatmapWidget
-  | KpiWidget;
+  | KpiWidget
+  | HealthWidget;
 /**
  * Records (or their amount) per open stage of a pipeline.
  */
@@ -153,6 +171,16 @@ export type ConversionTrendWidget = WidgetBase & {
    * Number of periods shown.
    */
   periods?: number;
+  /**
+   * Line or bar chart.
+   */
+  chart?: 'line' | 'bar';
+  /**
+   * What is drawn per period: new, won and lost records, and the conversion rate; all when absent.
+   *
+   * @minItems 1
+   */
+  series?: ('new' | 'won' | 'lost' | 'conversion')[];
 };
 /**
  * A calendar bucket.
@@ -182,6 +210,16 @@ export type WeightedForecastWidget = WidgetBase & {
    * Key of a field to split by (owner_id, org_unit_id, a select field such as the pipeline's stageField).
    */
   groupBy?: Key;
+  /**
+   * Scenarios shown: conservative (commit category only), neutral (amount × stage probability), optimistic (commit + best case at full value); all when absent.
+   *
+   * @minItems 1
+   */
+  scenarios?: ('conservative' | 'neutral' | 'optimistic')[];
+  /**
+   * Bar or line chart.
+   */
+  chart?: 'bar' | 'line';
 };
 /**
  * Records past their stage timeout, most overdue first.
@@ -227,9 +265,9 @@ export type HeatmapWidget = WidgetBase & {
    */
   columns: Key;
   /**
-   * count, or an aggregate of field.
+   * count, an aggregate of field, or lossRate: records lost from each stage over those that reached it (rows must then be the pipeline's stageField).
    */
-  measure?: 'count' | 'sum' | 'avg';
+  measure?: 'count' | 'sum' | 'avg' | 'lossRate';
   /**
    * Key of the numeric field aggregated (sum, avg).
    */
@@ -256,9 +294,9 @@ export type KpiWidget = WidgetBase & {
    */
   field?: Key;
   /**
-   * Key of the date or datetime field that places a record in the period; created_at when absent.
+   * Instead of measure and field: a figure of the object's pipeline analytics.
    */
-  dateField?: Key;
+  figure?: KpiFigure;
   /**
    * The current period counted.
    */
@@ -273,9 +311,49 @@ export type KpiWidget = WidgetBase & {
   format?: 'number' | 'currency' | 'percent';
 };
 /**
+ * A figure of the object's pipeline analytics: from the funnel (openCount, openAmount, wonCount, wonAmount, lostCount, conversionToWon), stage dwell (overdueCount), the forecast of the current period (weighted, conservative, neutral, optimistic) or the health report (firstFollowUpHours, actionsOnTimeShare, salesCycleDays, salesCycleShortening).
+ */
+export type KpiFigure =
+  | 'openCount'
+  | 'openAmount'
+  | 'wonCount'
+  | 'wonAmount'
+  | 'lostCount'
+  | 'conversionToWon'
+  | 'overdueCount'
+  | 'weighted'
+  | 'conservative'
+  | 'neutral'
+  | 'optimistic'
+  | 'firstFollowUpHours'
+  | 'actionsOnTimeShare'
+  | 'salesCycleDays'
+  | 'salesCycleShortening';
+/**
  * A number, or a decimal string for amounts that must not pass through a float (money).
  */
 export type Decimal = number | string;
+/**
+ * The process-health report of a period against the one before: time to first follow-up of new records, checklist items done on time, approval response time per step, and the sales-cycle shortening (old − new) / old.
+ */
+export type HealthWidget = WidgetBase & {
+  /**
+   * Widget type.
+   */
+  type: 'health';
+  /**
+   * Key of the pipeline.
+   */
+  pipeline: Key;
+  /**
+   * The report covers the last complete period of this size and compares it with the one before.
+   */
+  interval?: 'week' | 'month' | 'quarter';
+  /**
+   * What counts as the first follow-up of a new record: the first record of another object pointing at it (an activity); the first stage move when absent.
+   */
+  followUp?: FollowUp;
+};
 /**
  * Produces one value per generated record, by gen.
  */
@@ -1509,6 +1587,22 @@ export interface DashboardDefinition {
    */
   roles?: Key[];
   /**
+   * How often an open dashboard reloads its widgets, in seconds.
+   */
+  refreshSeconds?: number;
+  /**
+   * IANA time zone in which periods (days, weeks from Monday, months) start, e.g. Asia/Shanghai.
+   */
+  timeZone?: string;
+  /**
+   * The period the filter bar starts with; widgets that count records place them by their dateField (created_at by default).
+   */
+  period?: PeriodPreset;
+  /**
+   * Keys of the fields the filter bar offers (owner_id, org_unit_id, select and user fields); a filter applies to the widgets whose object has the field.
+   */
+  filters?: Key[];
+  /**
    * Widgets, left to right, top to bottom, on a 12-column grid.
    *
    * @minItems 1
@@ -1532,9 +1626,30 @@ export interface WidgetBase {
    */
   span?: number;
   /**
+   * Grid rows.
+   */
+  height?: number;
+  /**
    * Filters on the widget's object (all must match).
    */
   where?: CompareCondition[];
+  /**
+   * Key of the date or datetime field that places a record in the dashboard's period (created_at when absent).
+   */
+  dateField?: Key;
+}
+/**
+ * Records of another object that follow a record up (visits, calls) and the relation that points at it.
+ */
+export interface FollowUp {
+  /**
+   * Key of the object whose records are follow-ups.
+   */
+  object: Key;
+  /**
+   * Key of its relation field pointing at the dashboard widget's object.
+   */
+  via: Key;
 }
 /**
  * Sample data shipped with a pack, imported only on request: records of one object (listed one by one, or generated from a compact spec with a seeded pseudo-random generator, so large demo sets stay small and reproducible), and demo users placed in org units with roles. Records name each other by ref: a relation field's value is the ref of a demo record of the target object.
