@@ -82,7 +82,7 @@ function InboxList({ state }: { state: InboxState }) {
                 <Typography.Text type="secondary">
                   {label(item.instance.flowLabel)}
                   {item.instance.currentStepLabel ? ` · ${label(item.instance.currentStepLabel)}` : ''} · {item.instance.submittedBy.name} · {new Date(item.instance.submittedAt).toLocaleString()}
-                  {state !== 'pending' && ` · ${t(`approvals.state.${item.instance.state}`, { defaultValue: item.instance.state })}`}
+                  {state !== 'pending' && ` · ${t(`approvals.state.${item.instance.state === 'finished' && item.instance.outcome ? item.instance.outcome : item.instance.state}`)}`}
                 </Typography.Text>
               }
             />

@@ -8,6 +8,9 @@ import { problemLines } from '../api/problem';
 import { useLabel } from '../i18n/label';
 import type { RecordApprovals as RecordApprovalsView } from './approval.types';
 
+/** A finished instance shows its outcome (approved, rejected). */
+const shown = (i: { state: string; outcome: string | null }) => (i.state === 'finished' && i.outcome ? i.outcome : i.state);
+
 const STATE_COLORS: Record<string, string> = { pending: 'processing', approved: 'success', rejected: 'error' };
 
 /** The record's approvals: submit for a manual flow, state of each instance, lock, and the timeline. */
@@ -44,7 +47,7 @@ export function RecordApprovals({ object, recordId, flows }: { object: string; r
         <div key={i.id}>
           <Space>
             <Typography.Text>{label(i.flowLabel)}</Typography.Text>
-            <Tag color={STATE_COLORS[i.state]} data-testid="approval-state">{t(`approvals.state.${i.state}`, { defaultValue: i.state })}</Tag>
+            <Tag color={STATE_COLORS[shown(i)]} data-testid="approval-state">{t(`approvals.state.${shown(i)}`, { defaultValue: shown(i) })}</Tag>
             {i.currentStepLabel && <Typography.Text type="secondary">{label(i.currentStepLabel)}</Typography.Text>}
           </Space>
         </div>

@@ -1,4 +1,5 @@
 import Form from '@rjsf/antd';
+import type CoreForm from '@rjsf/core';
 import type { ErrorSchema, RegistryFieldsType, RegistryWidgetsType } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
 import type { ObjectDefinition } from '@tessera/metadata';
@@ -50,8 +51,7 @@ export function RecordForm({ object, record, onSaved }: Props) {
   const [general, setGeneral] = useState<string[]>([]);
   const [duplicate, setDuplicate] = useState<{ object: string; id: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  // biome-ignore lint: rjsf's Form instance type is generic over the theme
-  const formRef = useRef<any>(null);
+  const formRef = useRef<CoreForm | null>(null);
 
   const save = async (values: Record<string, unknown>, acknowledge: string[] = []) => {
     setBusy(true);
@@ -110,6 +110,8 @@ export function RecordForm({ object, record, onSaved }: Props) {
         showErrorList={false}
         noHtml5Validate
         focusOnFirstError
+        // The errors show on their fields; without a handler rjsf also logs them to the console.
+        onError={() => setGeneral([])}
         onChange={(e) => {
           setData(e.formData as Record<string, unknown>);
           if (serverErrors) setServerErrors(undefined);
