@@ -68,7 +68,7 @@ export class RecordWriteService {
     const { input, system } = this.split(body);
     this.assertWritable(access, Object.keys(input));
     const result = await validateRecord(compiled, { mode: 'create', input, locale: actor.locale });
-    this.assertValid(result.errors, result.warnings, opts.acknowledge);
+    this.assertValid(result.errors, result.warnings, opts.acknowledge, actor);
 
     const ownerId = typeof system.owner_id === 'string' && system.owner_id !== actor.userId ? await this.checkedOwner(actor, access, system.owner_id) : actor.userId;
     // The caller's own unit is on the actor already; another owner's costs one lookup.
@@ -107,7 +107,7 @@ export class RecordWriteService {
       const stored = await this.loadForWrite(m, compiled, access, id);
       if (expected !== undefined && expected !== stored.version) throw versionConflict(object.key, id, expected, Number(stored.version));
       const result = await validateRecord(compiled, { mode: 'update', input, previous: stored, locale: actor.locale });
-      this.assertValid(result.errors, result.warnings, opts.acknowledge);
+      this.assertValid(result.errors, result.warnings, opts.acknowledge, actor);
       const changed = Object.entries(result.changes).filter(([k, v]) => !same(stored[k], v));
       if (changed.length === 0) return withoutHidden(stored, access.hidden);
       return this.writeUpdate(m, actor, { meta, compiled, object }, access, stored, Object.fromEntries(changed), result.warnings, opts);
@@ -132,7 +132,7 @@ export class RecordWriteService {
       const stored = await this.loadForWrite(m, compiled, { ...access, write: access.byAction.moveStage ?? access.write }, id);
       if (opts.expectedVersion !== undefined && opts.expectedVersion !== stored.version) throw versionConflict(object.key, id, opts.expectedVersion, Number(stored.version));
       const result = await validateRecord(compiled, { mode: 'update', input: { [stageField]: await decide(stored, m) }, previous: stored, locale: actor.locale });
-      this.assertValid(result.errors, result.warnings, opts.acknowledge);
+      this.assertValid(result.errors, result.warnings, opts.acknowledge, actor);
       const changed = Object.entries(result.changes).filter(([k, v]) => !same(stored[k], v));
       return this.writeUpdate(m, actor, { meta, compiled, object }, access, stored, Object.fromEntries(changed), result.warnings, opts);
     });
@@ -223,8 +223,14 @@ export class RecordWriteService {
     if (readOnly.length) throw fieldForbidden(readOnly, 'read_only');
   }
 
-  private assertValid(errors: Parameters<typeof invalidRecord>[0], warnings: Parameters<typeof invalidRecord>[0], acknowledged: string[] = []): void {
+  /**
+   * Errors always refuse. Warnings ask a person to confirm, so they refuse until
+   * acknowledged; the platform's own writes (automations, approval outcomes) have
+   * nobody to ask and go through, the warnings still kept in the history note.
+   */
+  private assertValid(errors: Parameters<typeof invalidRecord>[0], warnings: Parameters<typeof invalidRecord>[0], acknowledged: string[] = [], actor?: Actor): void {
     if (errors.length > 0) throw invalidRecord(errors);
+    if (actor?.kind === 'system') return;
     const open = warnings.filter((w) => !acknowledged.includes(w.rule ?? ''));
     if (open.length > 0) throw unacknowledgedWarnings(open);
   }

@@ -1,4 +1,6 @@
 import { DataSource } from 'typeorm';
+import { SYSTEM_ACTOR } from '../../src/identity/actor';
+import { RecordWriteService } from '../../src/records/record-write.service';
 import { crmMetadata } from '../fixtures/crm-metadata';
 import type { ApiClient } from '../support/api-client';
 import { startTesseraServer, type TesseraServer } from '../support/tessera-server';
@@ -100,6 +102,17 @@ describe('record API', () => {
       expect(saved.status).toBe(201);
       const history = await api.get(`/api/objects/deal/records/${saved.body.id}/history`);
       expect(history.body.items[0].note).toEqual({ acknowledgedWarnings: [{ rule: 'below_cost', message: '报价低于成本' }] });
+    });
+
+    it('the platform’s own writes pass warning rules (nobody to ask) and keep them in the history', async () => {
+      const deal = (await api.post('/api/objects/deal/records', { title: 'system write', amount: 100 })).body;
+      const writes = s.app.app.get(RecordWriteService);
+      const row = await writes.update(SYSTEM_ACTOR, 'deal', deal.id, { cost: 500 });
+      expect(row.cost).toBe(500);
+      const history = (await api.get(`/api/objects/deal/records/${deal.id}/history`)).body.items;
+      expect(history.at(-1).note).toEqual({ acknowledgedWarnings: [{ rule: 'below_cost', message: '报价低于成本' }] });
+      // A person still gets the 409 for the same change.
+      expect((await api.patch(`/api/objects/deal/records/${deal.id}`, { cost: 600 })).status).toBe(409);
     });
 
     it('an unknown object is 404 and a malformed id is 404', async () => {
