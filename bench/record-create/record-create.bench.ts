@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   const db = await freshDatabase();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tessera-bench-'));
   const tessera = await createApp({
-    env: { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ADMIN_PASSWORD: PASSWORD, ...(db.url && { DATABASE_URL: db.url }) },
+    env: { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SEED_PACKS: 'none', DATA_DIR: dataDir, ADMIN_PASSWORD: PASSWORD, ...(db.url && { DATABASE_URL: db.url }) },
     imports: [BaselineModule],
   });
   try {

@@ -16,6 +16,7 @@ import { LoggingModule } from './logging/logging.module';
 import { MetadataModule } from './metadata/metadata.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OutboxModule } from './outbox/outbox.module';
+import { PacksModule } from './packs/packs.module';
 import { PipelinesModule } from './pipelines/pipelines.module';
 import { RecordsModule } from './records/records.module';
 import { TimersModule } from './timers/timers.module';
@@ -52,6 +53,7 @@ export class AppModule {
         ApprovalsModule,
         JobsModule,
         AutomationsModule,
+        PacksModule,
         ...(options.imports ?? []),
       ],
       providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],

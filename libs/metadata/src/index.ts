@@ -18,3 +18,5 @@ export * from './diff/metadata.diff';
 export * from './diff/retire-removed';
 export * from './lint/expression.field-refs';
 export * from './validation/metadata.load';
+export * from './pack/pack-bundle';
+export * from './pack/semver';

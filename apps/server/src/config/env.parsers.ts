@@ -74,3 +74,16 @@ export function durationMillis(min: number, max: number): EnvParser<number> {
     return ms >= min && ms <= max ? { ok: true, value: ms } : { ok: false, expected };
   };
 }
+
+/**
+ * A comma-separated list of names matching `pattern` (pack names), or `none` for an empty
+ * list. Order is kept; repeats are dropped.
+ */
+export function nameList(pattern: RegExp, what: string): EnvParser<string[]> {
+  const expected = `none or a comma-separated list of ${what}`;
+  return (raw) => {
+    if (raw.trim().toLowerCase() === 'none') return { ok: true, value: [] };
+    const names = [...new Set(raw.split(',').map((n) => n.trim()).filter((n) => n !== ''))];
+    return names.length > 0 && names.every((n) => pattern.test(n)) ? { ok: true, value: names } : { ok: false, expected };
+  };
+}

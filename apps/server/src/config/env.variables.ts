@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { absolutePath, durationMillis, durationSeconds, hostName, integerIn, oneOf, textOfLength, urlWithScheme, type EnvParser } from './env.parsers';
+import { absolutePath, durationMillis, durationSeconds, hostName, integerIn, nameList, oneOf, textOfLength, urlWithScheme, type EnvParser } from './env.parsers';
 
 /**
  * One environment variable the server reads. `redact` says how a bad value is echoed back
@@ -79,6 +79,22 @@ export const envVariables = {
   JOB_BACKOFF: setting({ description: 'first retry delay of a failed job; doubles with every try', default: 'PT1S', parse: durationMillis(50, 3_600_000) }),
   JOB_LOCK_DURATION: setting({ description: 'how long a job stays claimed by a worker that stops answering (killed) before another runs it', default: 'PT30S', parse: durationMillis(500, 3_600_000) }),
   QUEUE_PREFIX: setting({ description: 'prefix of the BullMQ keys in Redis (one per Tessera installation sharing a Redis)', default: 'tessera', parse: hostName }),
+  SEED_PACKS: setting({
+    description: 'template packs imported with their demo data when the platform is empty (nothing published, no pack installed): pack folder names under PACKS_DIR, or none',
+    default: 'valve-manufacturing,fmcg-beverage',
+    parse: nameList(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'pack names'),
+  }),
+  PACKS_DIR: setting({
+    description: 'folder holding the template packs SEED_PACKS names',
+    // Same depth from src/config and dist/config: both resolve to <repo>/packs.
+    default: path.resolve(__dirname, '..', '..', '..', '..', 'packs'),
+    parse: absolutePath,
+  }),
+  DEMO_PASSWORD: optional({
+    description: 'password of the demo users that pack imports create; unset = generated per import and shown once',
+    parse: textOfLength(8),
+    redact: 'all',
+  }),
 } satisfies Record<string, EnvVariable<unknown>>;
 
 export type EnvVariables = typeof envVariables;

@@ -9,6 +9,7 @@ import { CreateMetadataDraft1764160001000 } from '../metadata/migrations/1764160
 import { CreateMetadataVersion1764160000000 } from '../metadata/migrations/1764160000000-create-metadata-version';
 import { CreateNotification1764190001000 } from '../notifications/migrations/1764190001000-create-notification';
 import { CreateOutbox1764160003000 } from '../outbox/migrations/1764160003000-create-outbox';
+import { CreatePackInstallation1764220000000 } from '../packs/migrations/1764220000000-create-pack-installation';
 import { CreatePipelines1764190002000 } from '../pipelines/migrations/1764190002000-create-pipelines';
 import { CreateRecordHistory1764160002000 } from '../records/migrations/1764160002000-create-record-history';
 import { CreateTimer1764190000000 } from '../timers/migrations/1764190000000-create-timer';
@@ -34,6 +35,7 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateJobs1764210000000,
   CreateAutomations1764210001000,
   AddTimerKey1764210002000,
+  CreatePackInstallation1764220000000,
 ];
 
 export const MIGRATIONS_TABLE = 'typeorm_migrations';

@@ -18,6 +18,7 @@ import { LoginThrottleRepository } from './auth/login-throttle.repository';
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
 import { SessionRepository } from './auth/session.repository';
 import { TokenService } from './auth/token.service';
+import { IdentityImportService } from './identity-import.service';
 import { IdentityService } from './identity.service';
 import { MeController } from './me.controller';
 import { OrgUnitEntity } from './org-units/org-unit.entity';
@@ -26,6 +27,7 @@ import { OrgUnitsController } from './org-units/org-units.controller';
 import { OrgUnitsService } from './org-units/org-units.service';
 import { AppUserEntity } from './users/app-user.entity';
 import { InitialAdmin } from './users/initial-admin';
+import { UserBulkRepository } from './users/user-bulk.repository';
 import { UserRoleEntity } from './users/user-role.entity';
 import { UserRepository } from './users/user.repository';
 import { UsersController } from './users/users.controller';
@@ -60,8 +62,10 @@ import { UsersService } from './users/users.service';
     OrgUnitsService,
     ApiKeysService,
     InitialAdmin,
+    UserBulkRepository,
+    IdentityImportService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [AccessService, IdentityService, OrgUnitsService],
+  exports: [AccessService, IdentityService, OrgUnitsService, IdentityImportService],
 })
 export class IdentityModule {}

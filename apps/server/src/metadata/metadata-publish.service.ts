@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { checkMetadata, diffMetadata, hasErrors, retireRemoved, type MetadataDiff, type MetadataDocument } from '@tessera/metadata';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { UserError } from '../common/errors/user.error';
 import { uuidv7 } from '../common/uuid7';
 import { checksumDocuments } from './documents.checksum';
@@ -23,6 +23,15 @@ export interface PublishResult {
   /** True when the documents equal the published version (nothing was written). */
   unchanged: boolean;
   diff: MetadataDiff;
+}
+
+/** A publish applied inside a caller's transaction, not yet committed. */
+export interface PendingPublish {
+  result: PublishResult;
+  /** The documents of the version the runtime will serve once committed. */
+  documents: readonly MetadataDocument[];
+  /** Call after the caller's commit: this process serves the new version at once. */
+  adopt(): void;
 }
 
 /** Schema + lint; throws 422 with a pointer per issue. Returns the typed documents. */
@@ -64,44 +73,64 @@ export class MetadataPublishService {
     return diffMetadata((latest?.documents ?? []) as unknown as MetadataDocument[], next);
   }
 
+  /** The published documents, read inside the caller's transaction (taking the publish lock). */
+  async latestDocuments(m: EntityManager): Promise<MetadataDocument[]> {
+    return ((await this.versions.lockLatest(m))?.documents ?? []) as unknown as MetadataDocument[];
+  }
+
   async publish(input: PublishInput): Promise<PublishResult> {
     const given = assertValidMetadata(input.documents);
     const qr = this.dataSource.createQueryRunner();
     await qr.connect();
     await qr.startTransaction();
     try {
-      const latest = await this.versions.lockLatest(qr.manager);
-      const previous = (latest?.documents ?? []) as unknown as MetadataDocument[];
-      const diff = diffMetadata(previous, given);
-      // Removed things are always kept as retired (their columns stay); whether that may
-      // hide stored values is the hooks' data-risk check, decided by input.retire.
-      const next = retireRemoved(previous, given);
-      if (latest && checksumDocuments(next as unknown as StoredDocument[]) === latest.checksum) {
-        await qr.rollbackTransaction();
-        return { version: latest.version, unchanged: true, diff };
-      }
-      const version = (latest?.version ?? 0) + 1;
-      for (const hook of this.hooks.list()) {
-        await hook.apply({ previous, next, diff, queryRunner: qr, version, retire: input.retire === true });
-      }
-      const row = await this.versions.appendNext(
-        {
-          id: uuidv7(),
-          documents: next as unknown as StoredDocument[],
-          checksum: checksumDocuments(next as unknown as StoredDocument[]),
-          publishedBy: input.publishedBy ?? null,
-          note: input.note ?? null,
-        },
-        qr.manager,
-      );
+      const pending = await this.publishWithin(qr, { ...input, documents: () => given });
       await qr.commitTransaction();
-      this.runtime.adopt(row.version, next);
-      return { version: row.version, unchanged: false, diff };
+      pending.adopt();
+      return pending.result;
     } catch (error) {
       if (qr.isTransactionActive) await qr.rollbackTransaction();
       throw error;
     } finally {
       await qr.release();
     }
+  }
+
+  /**
+   * The publish inside a transaction the caller owns (a pack import publishes, then
+   * writes org units, users and records, and commits all of it or nothing). Takes the
+   * publish lock, builds the documents from the latest version (`documents(previous)`),
+   * validates them, runs the hooks and writes the version row through `qr`. Nothing is
+   * visible to the runtime until the caller commits and calls `adopt()`.
+   */
+  async publishWithin(
+    qr: QueryRunner,
+    input: Omit<PublishInput, 'documents'> & { documents: (previous: readonly MetadataDocument[]) => unknown[] },
+  ): Promise<PendingPublish> {
+    const latest = await this.versions.lockLatest(qr.manager);
+    const previous = (latest?.documents ?? []) as unknown as MetadataDocument[];
+    const given = assertValidMetadata(input.documents(previous));
+    const diff = diffMetadata(previous, given);
+    // Removed things are always kept as retired (their columns stay); whether that may
+    // hide stored values is the hooks' data-risk check, decided by input.retire.
+    const next = retireRemoved(previous, given);
+    if (latest && checksumDocuments(next as unknown as StoredDocument[]) === latest.checksum) {
+      return { result: { version: latest.version, unchanged: true, diff }, documents: previous, adopt: () => undefined };
+    }
+    const version = (latest?.version ?? 0) + 1;
+    for (const hook of this.hooks.list()) {
+      await hook.apply({ previous, next, diff, queryRunner: qr, version, retire: input.retire === true });
+    }
+    const row = await this.versions.appendNext(
+      {
+        id: uuidv7(),
+        documents: next as unknown as StoredDocument[],
+        checksum: checksumDocuments(next as unknown as StoredDocument[]),
+        publishedBy: input.publishedBy ?? null,
+        note: input.note ?? null,
+      },
+      qr.manager,
+    );
+    return { result: { version: row.version, unchanged: false, diff }, documents: next, adopt: () => void this.runtime.adopt(row.version, next) };
   }
 }

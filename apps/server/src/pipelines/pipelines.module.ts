@@ -4,6 +4,7 @@ import { FilesService } from '../files/files.service';
 import { MetadataModule } from '../metadata/metadata.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { RecordWriteGuards } from '../records/record-hooks';
+import { RecordImportHooks } from '../records/record-import-hooks';
 import { RecordsModule } from '../records/records.module';
 import { TimersModule } from '../timers/timers.module';
 import { TimersService } from '../timers/timers.service';
@@ -19,6 +20,7 @@ import { PipelinesController } from './pipelines.controller';
 import { RecipientsResolver } from './recipients.resolve';
 import { StageEntryWriter } from './stage-entry.writer';
 import { StageHistoryRepository } from './stage-history.repository';
+import { StageImportHook } from './stage-import.hook';
 import { StageMoveService } from './stage-move.service';
 import { StageTimerHandlers } from './stage-timer.handlers';
 import { StageWriteGuard } from './stage-write.guard';
@@ -46,6 +48,7 @@ import { StageWriteGuard } from './stage-write.guard';
     ChecklistService,
     RecipientsResolver,
     StageTimerHandlers,
+    StageImportHook,
   ],
   exports: [GateFactsProviders, PipelineCatalog, GateFactsService, RecipientsResolver],
 })
@@ -57,6 +60,8 @@ export class PipelinesModule implements OnModuleInit {
     private readonly handlers: StageTimerHandlers,
     private readonly facts: GateFactsProviders,
     private readonly files: FilesService,
+    private readonly importHooks: RecordImportHooks,
+    private readonly stageImport: StageImportHook,
   ) {}
 
   onModuleInit(): void {
@@ -64,5 +69,6 @@ export class PipelinesModule implements OnModuleInit {
     this.timers.register(this.handlers.timeout);
     this.timers.register(this.handlers.warning);
     this.facts.register(filesFactsProvider(this.files));
+    this.importHooks.register(this.stageImport);
   }
 }

@@ -46,3 +46,17 @@ export async function syncRollups(
     await repo.recomputeRollup(m, parent.key, rollup as Parameters<RecordRepository['recomputeRollup']>[2], (p) => (where ? filterSql(where, childFields, p) : ''), ids);
   }
 }
+
+/**
+ * After a bulk import of `child` records: every rollup they feed is recomputed once, in
+ * SQL, for all the parents they point at.
+ */
+export async function syncRollupsBulk(m: EntityManager, repo: RecordRepository, meta: PublishedMetadata, child: ObjectDefinition, rows: readonly RecordData[]): Promise<void> {
+  if (rows.length === 0) return;
+  const childFields = new Map(child.fields.map((f) => [f.key, f]));
+  for (const { parent, rollup } of rollupsFedBy(meta, child.key)) {
+    const ids = [...new Set(rows.map((r) => r[rollup.via]).filter((v): v is string => typeof v === 'string'))];
+    const where = rollup.where?.length ? { and: rollup.where.map(toLeaf) } : undefined;
+    await repo.recomputeRollup(m, parent.key, rollup as Parameters<RecordRepository['recomputeRollup']>[2], (p) => (where ? filterSql(where, childFields, p) : ''), ids);
+  }
+}

@@ -30,7 +30,8 @@ export async function startTestApp(env: Environment = {}, options: StartTestAppO
   let tessera: TesseraApp;
   try {
     tessera = await createApp({
-      env: { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', WEB_DIST_DIR: path.join(dataDir, 'no-web'), ...env, DATA_DIR: dataDir },
+      // No pack seeding unless a test asks for it: most tests publish their own metadata.
+      env: { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SEED_PACKS: 'none', WEB_DIST_DIR: path.join(dataDir, 'no-web'), ...env, DATA_DIR: dataDir },
       imports: options.imports,
     });
   } catch (error) {
