@@ -36,3 +36,4 @@ export * from './approvals/approval.start';
 export * from './approvals/approval.act';
 export { slotStatus, slotsOf, stepOutcome } from './approvals/approval-step.progress';
 export * from './automations/index';
+export * from './analytics/index';

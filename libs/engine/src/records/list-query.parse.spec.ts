@@ -68,4 +68,17 @@ describe('parseListQuery', () => {
     const many = { or: Array.from({ length: 150 }, () => ({ field: 'amount', op: 'eq', value: 1 })) };
     expect(parseListQuery(compiled, { filter: many }).errors).toContainEqual(expect.objectContaining({ code: 'filter.too_large' }));
   });
+
+  it('filters on derived facts (stage history) but never sorts, selects or expands them', () => {
+    const derived = [
+      { key: 'status.entered_at', type: 'datetime' as const, label: { 'zh-CN': '进入', en: 'Entered' } },
+      { key: 'status.from', type: 'select' as const, label: { 'zh-CN': '来自', en: 'From' }, options: [{ value: 'draft', label: { 'zh-CN': '草稿', en: 'Draft' } }] },
+    ];
+    const ok = parseListQuery(compiled, { filter: { and: [{ field: 'status.entered_at', op: 'lte', value: '2026-03-01T00:00:00Z' }, { field: 'status.from', op: 'in', value: ['draft'] }] } }, () => true, derived);
+    expect(ok.errors).toEqual([]);
+    const bad = parseListQuery(compiled, { filter: { field: 'status.from', op: 'gt', value: 'draft' }, sort: 'status.entered_at', fields: 'status.from' }, () => true, derived);
+    expect(bad.errors.map((e) => [e.path, e.code])).toEqual([['/filter/op', 'filter.bad_operator'], ['/sort', 'sort.unknown_field'], ['/fields', 'fields.unknown_field']]);
+    expect(parseListQuery(compiled, { filter: { field: 'status.from', op: 'eq', value: 'draft' } }).errors[0].code).toBe('filter.unknown_field');
+    expect(parseListQuery(compiled, { filter: { field: 'status.from', op: 'eq', value: 'draft' } }, (k) => k !== 'status.from', derived).errors[0].code).toBe('filter.unknown_field');
+  });
 });

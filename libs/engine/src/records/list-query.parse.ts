@@ -78,16 +78,23 @@ function scalarOk(field: Field, v: unknown): boolean {
  * exists and is visible, every operator suits its field type, every value has
  * the right shape. The result is plain data the server turns into SQL with
  * bind parameters; nothing here is ever concatenated into a query.
+ *
+ * `derived` are facts other modules keep about a record (when it entered its stage),
+ * described as fields: filters may use them, sort, fields and expand may not.
  */
 export function parseListQuery(
   compiled: CompiledObject,
   raw: RawListQuery,
   visible: (key: string) => boolean = () => true,
+  derived: readonly Field[] = [],
 ): { query: ListQuery; errors: [] } | { query?: undefined; errors: ValidationIssue[] } {
   const errors: ValidationIssue[] = [];
   const fields = new Map<string, Field>([...SYSTEM_FIELDS.map((f) => [f.key, f] as const), ...compiled.fields]);
+  const filterable = new Map<string, Field>([...fields, ...derived.map((f) => [f.key, f] as const)]);
   const known = (key: unknown): Field | undefined =>
     typeof key === 'string' && visible(key) ? fields.get(key) : undefined;
+  const knownInFilter = (key: unknown): Field | undefined =>
+    typeof key === 'string' && visible(key) ? filterable.get(key) : undefined;
   let nodes = 0;
 
   const parseNode = (node: unknown, path: string): FilterNode | undefined => {
@@ -111,7 +118,7 @@ export function parseListQuery(
         return group === 'and' ? { and: children } : { or: children };
       }
     }
-    const field = known(n.field);
+    const field = knownInFilter(n.field);
     if (!field) {
       errors.push({ path: `${path}/field`, code: 'filter.unknown_field', message: `unknown field ${JSON.stringify(n.field)}` });
       return undefined;
