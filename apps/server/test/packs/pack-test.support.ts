@@ -37,8 +37,47 @@ export async function allRecords(client: ApiClient, object: string, query = ''):
 
 /** Signs a user in; returns a client acting as them. */
 export async function signIn(anonymous: ApiClient, username: string, password = DEMO_PASSWORD): Promise<ApiClient> {
+  return (await signInUser(anonymous, username, password)).api;
+}
+
+export interface SignedIn {
+  api: ApiClient;
+  token: string;
+  id: string;
+  username: string;
+}
+
+/** Signs a user in; the client, the raw token (for uploads) and the user id. */
+export async function signInUser(anonymous: ApiClient, username: string, password = DEMO_PASSWORD): Promise<SignedIn> {
   const login = await expectOk(anonymous.post('/api/auth/login', { username, password }));
-  return anonymous.as(login.accessToken);
+  return { api: anonymous.as(login.accessToken), token: login.accessToken, id: login.user.id, username };
+}
+
+/** Uploads files to an attachment field as a signed-in user (multipart, like the browser). */
+export async function uploadFiles(
+  baseUrl: string, user: SignedIn, object: string, id: string, field: string, category: string,
+  files: Array<{ name: string; type: string; bytes: Uint8Array }>,
+): Promise<{ status: number; body: any }> {
+  const data = new FormData();
+  data.append('category', category);
+  for (const f of files) data.append('file', new Blob([f.bytes], { type: f.type }), f.name);
+  const res = await fetch(`${baseUrl}/api/objects/${object}/records/${id}/files/${field}`, { method: 'POST', headers: { authorization: `Bearer ${user.token}` }, body: data });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** Bytes a file-type check accepts as a PDF or a JPEG. */
+export const PDF = (text: string) => new Uint8Array(Buffer.from(`%PDF-1.7\n${text}\n%%EOF\n`));
+export const JPEG = (seed: number) => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, ...Buffer.from(`photo ${seed} `.repeat(20)), 0xff, 0xd9]);
+
+/** The signed-in user's notifications (newest first). */
+export async function notificationsOf(user: SignedIn): Promise<Array<{ title: string; body: string | null; recordId: string | null; source: string | null }>> {
+  return (await expectOk(user.api.get('/api/notifications?limit=200'))).items;
+}
+
+/** The approval tasks the user may act on now. */
+export async function pendingTasks(user: SignedIn): Promise<Array<{ task: { id: string; step?: string }; record: { id: string }; [k: string]: any }>> {
+  return (await expectOk(user.api.get('/api/approvals/tasks?state=pending'))).items;
 }
 
 /**
