@@ -1,6 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import type { CliIo } from './cli-io';
 import { metadataValidateCommand } from './metadata/validate.command';
+import { bundleCommand as packBundleCommand } from './pack/bundle.command';
+import { exportCommand as packExportCommand } from './pack/export.command';
+import { importCommand as packImportCommand } from './pack/import.command';
+import { planCommand as packPlanCommand } from './pack/plan.command';
 import { validateCommand as packValidateCommand } from './pack/validate.command';
 
 /** Exit code of a command line that commander refuses (unknown command or option, missing argument). */
@@ -9,7 +13,7 @@ export const USAGE_EXIT = 2;
 /** Command groups and their subcommands; each subcommand is one file and one entry here. */
 const GROUPS: [name: string, description: string, commands: ((io: CliIo) => Command)[]][] = [
   ['metadata', 'check metadata documents', [metadataValidateCommand]],
-  ['pack', 'validate, plan, import and export template packs', [packValidateCommand]],
+  ['pack', 'validate, plan, import and export template packs', [packValidateCommand, packBundleCommand, packPlanCommand, packImportCommand, packExportCommand]],
 ];
 
 function eachCommand(command: Command, apply: (c: Command) => void): void {

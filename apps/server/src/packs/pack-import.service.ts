@@ -70,8 +70,8 @@ export interface PackPlan {
   /** True when the import would go through as it stands. */
   ok: boolean;
   documents: Array<DocumentDiff & { safe: boolean }>;
-  /** Changes that could lose or refuse stored data; destructive when stored records would be affected. */
-  risks: Array<DataRisk & { destructive: boolean }>;
+  /** Changes that could lose or refuse stored data; destructive when stored records would be affected (null: not checked, something else stopped the import first). */
+  risks: Array<DataRisk & { destructive: boolean | null }>;
   /** What would refuse the import (conflicts, destructive changes, invalid demo data), each with a pointer. */
   errors: ErrorItem[];
   orgUnits: OrgSyncResult | null;
@@ -182,6 +182,8 @@ export class PackImportService {
     const errors: ErrorItem[] = [];
     let orgUnits: OrgSyncResult | null = null;
     let demo: PackPlan['demo'] = null;
+    // Stored data is only checked when the publish gets that far (a conflict stops it before).
+    let dataChecked = true;
     try {
       const { result } = await this.apply(qr, pack, actor, { ...opts, demoData: false }, true);
       orgUnits = result.orgUnits;
@@ -189,13 +191,14 @@ export class PackImportService {
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       errors.push(...(error.errors?.length ? error.errors : [{ path: '', code: error.code, message: error.title }]));
+      dataChecked = error.code === 'destructive-change';
     }
     const blocked = new Set(errors.map((e) => e.path));
     const risks = diff.risks.map((r) => {
       const index = merged.next.findIndex((d) => d.kind === 'object' && d.key === r.object);
-      return { ...r, destructive: blocked.has(`/documents/${index}${r.path}`) };
+      return { ...r, destructive: dataChecked ? blocked.has(`/documents/${index}${r.path}`) : null };
     });
-    const unsafe = new Set(risks.filter((r) => r.destructive).map((r) => `object:${r.object}`));
+    const unsafe = new Set(risks.filter((r) => r.destructive !== false).map((r) => `object:${r.object}`));
     const documents = diff.documents.map((d) => ({ ...d, safe: !unsafe.has(d.name) }));
     return { ...base, previousVersion, action, ok: errors.length === 0, documents, risks, errors, orgUnits, demo };
   }
