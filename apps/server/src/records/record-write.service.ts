@@ -184,7 +184,8 @@ export class RecordWriteService {
       m, actor, opts,
       { object: object.key, recordId: id, version: Number(row.version), action: 'update', changes: changedKeys.map((k) => ({ field: k, old: stored[k] ?? null, new: changes[k] })), note: this.ackNote(warnings) },
       'record.updated',
-      { changed: changedKeys, previous: Object.fromEntries(changedKeys.map((k) => [k, stored[k] ?? null])) },
+      // values: the fields as this write left them, so a job reading the event later sees this change, not a newer one.
+      { changed: changedKeys, previous: Object.fromEntries(changedKeys.map((k) => [k, stored[k] ?? null])), values: Object.fromEntries(changedKeys.map((k) => [k, row[k] ?? null])) },
     );
     return withoutHidden(row, access.hidden);
   }

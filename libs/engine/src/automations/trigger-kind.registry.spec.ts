@@ -30,6 +30,7 @@ const cases: Array<[string, Trigger, AutomationEvent, boolean]> = [
   ['fieldChanged from the previous value', { on: 'fieldChanged', fields: ['status'], from: 'new', to: 'qualified' }, updated({ status: 'new' }), true],
   ['fieldChanged from a value it did not hold', { on: 'fieldChanged', fields: ['status'], from: 'contacted' }, updated({ status: 'new' }), false],
   ['fieldChanged from empty on create', { on: 'fieldChanged', fields: ['status'], from: null }, event('record.created'), true],
+  ['fieldChanged to judges the value this change wrote, not a later one', { on: 'fieldChanged', fields: ['status'], to: 'qualified' }, event('record.updated', { changed: ['status'], previous: { status: 'new' }, values: { status: 'lost' } }), false],
   ['fieldChanged compares money exactly', { on: 'fieldChanged', fields: ['amount'], to: '120000' }, updated({ amount: '1.00' }), true],
   ['stageEntered any stage', { on: 'stageEntered' }, event('stage.entered', { stage: 'quote' }), true],
   ['stageEntered a listed stage', { on: 'stageEntered', stages: ['quote'] }, event('stage.entered', { stage: 'quote' }), true],

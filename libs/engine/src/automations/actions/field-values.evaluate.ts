@@ -11,7 +11,7 @@ export async function evaluateFieldValues(values: FieldValues, ctx: PlanContext,
       continue;
     }
     const compiled = ctx.expressions.get({ document: ctx.document, path: `${at}/${key}/expression`, expression: source.expression });
-    out[key] = (await compiled.evaluate(expressionInput({ ...ctx.record }), { event: { type: ctx.event.type, payload: ctx.event.payload } })) ?? null;
+    out[key] = (await compiled.evaluate(expressionInput({ ...ctx.record }), { event: { type: ctx.event.type, payload: ctx.event.payload }, previous: ctx.conditionInput.previous })) ?? null;
   }
   return out;
 }

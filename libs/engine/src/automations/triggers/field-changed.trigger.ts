@@ -24,11 +24,14 @@ export const fieldChangedTrigger: TriggerKindDef<FieldChangedTrigger> = {
     if (event.type !== 'record.created' && event.type !== 'record.updated') return false;
     const changed = new Set(changedFields(event, record));
     const previous = previousValues(event);
+    // The value this change wrote (an update's event carries it): the record may have moved on by the time the job runs.
+    const written = (event.payload.values ?? {}) as Record<string, unknown>;
+    const after = (f: string) => (f in written ? written[f] : record[f]);
     return t.fields.some(
       (f) =>
         changed.has(f) &&
         (t.from === undefined || same(previous[f] ?? null, t.from)) &&
-        (t.to === undefined || same(record[f] ?? null, t.to)),
+        (t.to === undefined || same(after(f) ?? null, t.to)),
     );
   },
 };
