@@ -1,5 +1,6 @@
 import { Module, type DynamicModule, type ForwardReference, type Type } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { ApprovalsModule } from './approvals/approvals.module';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { AppConfigModule } from './config/app-config.module';
@@ -51,6 +52,7 @@ export class AppModule {
         NotificationsModule,
         PipelinesModule,
         ApprovalsModule,
+        AnalyticsModule,
         JobsModule,
         AutomationsModule,
         PacksModule,

@@ -16,6 +16,7 @@ import { ApprovalReadService } from './approval-read.service';
 import { ApprovalSlaTimer } from './approval-sla.timer';
 import { ApprovalStartPreparer } from './approval-start.prepare';
 import { ApprovalStartTimer } from './approval-start.timer';
+import { ApprovalTimingSql } from './approval-timing.sql';
 import { ApprovalTransitionWriter } from './approval-transition.writer';
 import { ApprovalTriggers } from './approval-triggers';
 import { ApprovalRepository } from './approval.repository';
@@ -45,8 +46,9 @@ import { PrincipalsResolver } from './principals/principals.resolve';
     ApprovalLockGuard,
     ApprovalSlaTimer,
     ApprovalStartTimer,
+    ApprovalTimingSql,
   ],
-  exports: [ApprovalService, ApprovalReadService],
+  exports: [ApprovalService, ApprovalReadService, ApprovalTimingSql],
 })
 export class ApprovalsModule implements OnModuleInit {
   constructor(

@@ -3,6 +3,7 @@ import { FilesModule } from '../files/files.module';
 import { FilesService } from '../files/files.service';
 import { MetadataModule } from '../metadata/metadata.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { RecordDerivedFields } from '../records/record-derived-fields';
 import { RecordWriteGuards } from '../records/record-hooks';
 import { RecordImportHooks } from '../records/record-import-hooks';
 import { RecordsModule } from '../records/records.module';
@@ -19,7 +20,9 @@ import { PipelineViewService } from './pipeline-view.service';
 import { PipelinesController } from './pipelines.controller';
 import { RecipientsResolver } from './recipients.resolve';
 import { StageEntryWriter } from './stage-entry.writer';
+import { StageDerivedSource } from './stage-derived.source';
 import { StageHistoryRepository } from './stage-history.repository';
+import { StageHistorySql } from './stage-history.sql';
 import { StageImportHook } from './stage-import.hook';
 import { StageMoveService } from './stage-move.service';
 import { StageTimerHandlers } from './stage-timer.handlers';
@@ -49,8 +52,10 @@ import { StageWriteGuard } from './stage-write.guard';
     RecipientsResolver,
     StageTimerHandlers,
     StageImportHook,
+    StageHistorySql,
+    StageDerivedSource,
   ],
-  exports: [GateFactsProviders, PipelineCatalog, GateFactsService, RecipientsResolver],
+  exports: [GateFactsProviders, PipelineCatalog, GateFactsService, RecipientsResolver, StageHistorySql],
 })
 export class PipelinesModule implements OnModuleInit {
   constructor(
@@ -62,6 +67,8 @@ export class PipelinesModule implements OnModuleInit {
     private readonly files: FilesService,
     private readonly importHooks: RecordImportHooks,
     private readonly stageImport: StageImportHook,
+    private readonly derivedFields: RecordDerivedFields,
+    private readonly stageDerived: StageDerivedSource,
   ) {}
 
   onModuleInit(): void {
@@ -70,5 +77,6 @@ export class PipelinesModule implements OnModuleInit {
     this.timers.register(this.handlers.warning);
     this.facts.register(filesFactsProvider(this.files));
     this.importHooks.register(this.stageImport);
+    this.derivedFields.register(this.stageDerived);
   }
 }

@@ -8,6 +8,7 @@ import { AccessService } from '../identity/access.service';
 import type { ObjectAccess } from '../identity/object-access';
 import { MetadataRuntime } from '../metadata/metadata-runtime.service';
 import type { PublishedMetadata } from '../metadata/published-metadata';
+import { RecordDerivedFields } from './record-derived-fields';
 import { notFound, unknownObject } from './record-errors';
 import { rowToRecord, withoutHidden, type RecordData } from './record-row.convert';
 import { RecordRepository, type HistoryRow } from './record.repository';
@@ -39,6 +40,7 @@ export class RecordReadService {
     private readonly repo: RecordRepository,
     private readonly runtime: MetadataRuntime,
     private readonly access: AccessService,
+    private readonly derived: RecordDerivedFields,
   ) {}
 
   async get(actor: Actor, objectKey: string, id: string, expand: string[] = []): Promise<RecordData> {
@@ -55,12 +57,13 @@ export class RecordReadService {
     const { meta, compiled } = await this.target(objectKey);
     const access = await this.access.require(actor, objectKey, 'read');
     const fields = visibleFields(compiled, access);
-    const parsed = parseListQuery(compiled, raw, (k) => !access.hidden.has(k));
+    const derived = this.derived.of(meta, objectKey, access.hidden);
+    const parsed = parseListQuery(compiled, raw, (k) => !access.hidden.has(k), [...derived.values()].map((d) => d.field));
     if (!parsed.query) throw new UserError({ status: 400, code: 'query-invalid', title: 'The list query is invalid', errors: parsed.errors });
     const { query } = parsed;
     const cursor = query.cursor ? decodeCursor(query.cursor, query.sort.length) : undefined;
     if (query.cursor && !cursor) throw new UserError({ status: 400, code: 'query-invalid', title: 'The cursor is invalid', errors: [{ path: '/cursor', code: 'cursor.invalid', message: 'not a cursor of this list' }] });
-    const rows = await this.repo.list({ object: objectKey, fields, searchFields: searchFields(fields), scope: access.read, query, cursor });
+    const rows = await this.repo.list({ object: objectKey, fields, searchFields: searchFields(fields), scope: access.read, query, cursor, derived });
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     const nextCursor = rows.length > query.limit && last ? encodeCursor({ values: query.sort.map((s) => last[s.field] ?? null), id: String(last.id) }) : null;

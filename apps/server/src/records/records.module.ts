@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
 import { MetadataModule } from '../metadata/metadata.module';
+import { RecordDerivedFields } from './record-derived-fields';
 import { RecordWriteGuards } from './record-hooks';
 import { RecordImportHooks } from './record-import-hooks';
 import { RecordImportService } from './record-import.service';
 import { RecordReadService } from './record-read.service';
+import { RecordSetService } from './record-set.service';
 import { RecordTablesService } from './record-tables.service';
 import { RecordWriteService } from './record-write.service';
 import { RecordRepository } from './record.repository';
@@ -20,7 +22,7 @@ import { RecordsController } from './records.controller';
 @Module({
   imports: [MetadataModule, IdentityModule],
   controllers: [RecordsController, OpenApiController, OwnershipController],
-  providers: [RecordRepository, RecordTablesService, RecordReadService, RecordWriteService, RecordWriteGuards, RecordTransferService, RecordImportService, RecordImportHooks],
-  exports: [RecordReadService, RecordWriteService, RecordWriteGuards, RecordTransferService, RecordImportService, RecordImportHooks],
+  providers: [RecordRepository, RecordTablesService, RecordReadService, RecordWriteService, RecordWriteGuards, RecordTransferService, RecordImportService, RecordImportHooks, RecordDerivedFields, RecordSetService],
+  exports: [RecordReadService, RecordWriteService, RecordWriteGuards, RecordTransferService, RecordImportService, RecordImportHooks, RecordDerivedFields, RecordSetService],
 })
 export class RecordsModule {}

@@ -43,7 +43,7 @@ export interface ForecastFigures {
 
 export interface ForecastPeriod extends ForecastFigures {
   key: string;
-  /** First day and the first day after, YYYY-MM-DD (close dates are days). */
+  /** First day and the first day after, YYYY-MM-DD for a date close field; instants for a datetime one. */
   start: string;
   end: string;
 }
@@ -108,15 +108,17 @@ export function forecastOf(p: AnalyticsPipeline, rows: readonly ForecastRow[], w
 }
 
 /** Periods, totals and unscheduled records of one series of rows. */
-export function forecastSeries(p: AnalyticsPipeline, buckets: readonly PeriodBucket[], rows: readonly ForecastRow[], closeField: string, base: FilterNode | undefined): ForecastSeries {
+export function forecastSeries(p: AnalyticsPipeline, buckets: readonly PeriodBucket[], rows: readonly ForecastRow[], closeField: string, base: FilterNode | undefined, closeKind: 'date' | 'datetime' = 'date'): ForecastSeries {
+  const start = (b: PeriodBucket) => (closeKind === 'date' ? b.startDate : b.start);
+  const end = (b: PeriodBucket) => (closeKind === 'date' ? b.endDate : b.end);
   const periods = buckets.map((b, idx) => ({
     key: b.key,
-    start: b.startDate,
-    end: b.endDate,
-    ...forecastOf(p, rows.filter((r) => r.bucket === idx + 1), inRange(closeField, b.startDate, b.endDate), base),
+    start: start(b),
+    end: end(b),
+    ...forecastOf(p, rows.filter((r) => r.bucket === idx + 1), inRange(closeField, start(b), end(b)), base),
   }));
   const inAny = (r: ForecastRow) => r.bucket !== null && r.bucket >= 1 && r.bucket <= buckets.length;
-  const span = buckets.length ? inRange(closeField, buckets[0].startDate, buckets[buckets.length - 1].endDate) : undefined;
+  const span = buckets.length ? inRange(closeField, start(buckets[0]), end(buckets[buckets.length - 1])) : undefined;
   return {
     periods,
     totals: forecastOf(p, rows.filter(inAny), span, base),
@@ -131,6 +133,7 @@ export function forecastFigures(
   rows: readonly ForecastRow[],
   base: FilterNode | undefined,
   group?: { field: string; values: readonly DimensionValue[] },
+  closeKind: 'date' | 'datetime' = 'date',
 ): ForecastResult {
   const closeField = p.closeDateField as string;
   return {
@@ -140,10 +143,10 @@ export function forecastFigures(
     interval,
     closeDateField: closeField,
     amountField: p.amountField as string,
-    ...forecastSeries(p, buckets, rows, closeField, base),
+    ...forecastSeries(p, buckets, rows, closeField, base, closeKind),
     ...(group && {
       groupBy: group.field,
-      groups: group.values.map((v) => ({ ...v, ...forecastSeries(p, buckets, rows.filter((r) => r.value === v.value), closeField, drill(base, valueIs(group.field, v.value))) })),
+      groups: group.values.map((v) => ({ ...v, ...forecastSeries(p, buckets, rows.filter((r) => r.value === v.value), closeField, drill(base, valueIs(group.field, v.value)), closeKind) })),
     }),
     where: base ?? null,
   };

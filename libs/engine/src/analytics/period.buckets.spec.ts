@@ -1,5 +1,5 @@
 import { bucketBounds, periodBuckets, periodsFrom, type PeriodInterval } from './period.buckets';
-import { presetPeriod, previousPeriod, type PeriodPreset } from './period.presets';
+import { periodFilter, presetPeriod, previousPeriod, type PeriodPreset } from './period.presets';
 import { startOfLocalDay } from './time-zone.calendar';
 
 const at = (iso: string) => new Date(iso);
@@ -69,5 +69,19 @@ describe('presetPeriod', () => {
     expect(startOfLocalDay({ year: 2026, month: 10, day: 25 }, 'Europe/Berlin').toISOString()).toBe('2026-10-24T22:00:00.000Z');
     expect(startOfLocalDay({ year: 2026, month: 10, day: 26 }, 'Europe/Berlin').toISOString()).toBe('2026-10-25T23:00:00.000Z');
     expect(startOfLocalDay({ year: 2026, month: 1, day: 1 }, 'America/New_York').toISOString()).toBe('2026-01-01T05:00:00.000Z');
+  });
+});
+
+describe('periodFilter', () => {
+  const period = { from: at('2026-03-01T16:00:00Z'), to: at('2026-03-18T10:00:00Z') };
+  it.each([
+    ['instants on a datetime field', 'datetime', 'UTC', { and: [{ field: 'd', op: 'gte', value: '2026-03-01T16:00:00.000Z' }, { field: 'd', op: 'lt', value: '2026-03-18T10:00:00.000Z' }] }],
+    ['the covered days on a date field, today included', 'date', 'UTC', { and: [{ field: 'd', op: 'gte', value: '2026-03-01' }, { field: 'd', op: 'lt', value: '2026-03-19' }] }],
+    ['the days in the time zone', 'date', 'Asia/Shanghai', { and: [{ field: 'd', op: 'gte', value: '2026-03-02' }, { field: 'd', op: 'lt', value: '2026-03-19' }] }],
+  ] as const)('%s', (_what, kind, zone, expected) => expect(periodFilter('d', kind, period, zone)).toEqual(expected));
+
+  it('ends a date range at a day that starts exactly at `to`, and leaves open ends open', () => {
+    expect(periodFilter('d', 'date', { to: at('2026-03-18T00:00:00Z') }, 'UTC')).toEqual({ field: 'd', op: 'lt', value: '2026-03-18' });
+    expect(periodFilter('d', 'date', {}, 'UTC')).toBeUndefined();
   });
 });

@@ -1,5 +1,7 @@
+import type { FilterNode } from '../records/list-query.parse';
+import { inRange } from './drill-down.filter';
 import { periodStart, shiftPeriod, type PeriodInterval } from './period.buckets';
-import { addDays, addMonths, localDateOf, startOfLocalDay } from './time-zone.calendar';
+import { addDays, addMonths, formatLocalDate, localDateOf, startOfLocalDay } from './time-zone.calendar';
 
 export type PeriodPreset =
   | 'thisWeek' | 'thisMonth' | 'thisQuarter' | 'thisYear'
@@ -52,3 +54,18 @@ export function presetPeriod(preset: PeriodPreset, now: Date, timeZone: string):
 
 /** The period of the same length just before `p` (a baseline to compare with). */
 export const previousPeriod = (p: Period): Period => ({ from: new Date(2 * p.from.getTime() - p.to.getTime()), to: p.from });
+
+/**
+ * The list filter placing a record's `field` in [from, to): instants for a datetime field;
+ * for a date field the days of the range in `timeZone` (a day counts when the range
+ * covers any of it, so "to now" includes today).
+ */
+export function periodFilter(field: string, kind: 'date' | 'datetime', period: Partial<Period>, timeZone: string): FilterNode | undefined {
+  if (kind === 'datetime') return inRange(field, period.from?.toISOString(), period.to?.toISOString());
+  const day = (d: Date) => formatLocalDate(localDateOf(d, timeZone));
+  const endDay = (d: Date) => {
+    const local = localDateOf(d, timeZone);
+    return formatLocalDate(startOfLocalDay(local, timeZone).getTime() === d.getTime() ? local : addDays(local, 1));
+  };
+  return inRange(field, period.from && day(period.from), period.to && endDay(period.to));
+}

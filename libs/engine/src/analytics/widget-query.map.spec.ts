@@ -45,6 +45,11 @@ describe('widgetQuery', () => {
     expect(widgetQuery(dashboard([w]), { ...w, object: 'deal', where: [] }, { 'f.region': 'east' }, ctx)!.params['f.region']).toBe('east');
   });
 
+  it('hands a filter that is not JSON on as it is, for the query to report', () => {
+    const w: Widget = { type: 'funnel', key: 'f', title: l('F'), pipeline: 'deals', where: [{ kind: 'compare', field: 'region', op: 'eq', value: 'east' }] };
+    expect(widgetQuery(dashboard([w]), w, { filter: '{oops' }, ctx)!.params.filter).toBe('{oops');
+  });
+
   it('knows no query for a widget on a pipeline that does not exist', () => {
     const w: Widget = { type: 'funnel', key: 'f', title: l('F'), pipeline: 'nope' };
     expect(widgetQuery(dashboard([w]), w, {}, ctx)).toBeUndefined();

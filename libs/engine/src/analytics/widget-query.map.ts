@@ -69,9 +69,12 @@ export function widgetQuery(dashboard: DashboardDefinition, widget: Widget, runt
   if (params.owner !== undefined && !ctx.hasField(object, 'owner_id')) delete params.owner;
 
   const leaves = (widget.where ?? []).map(compareToFilter);
-  const runtimeFilter = typeof runtime.filter === 'string' && runtime.filter !== '' ? (JSON.parse(runtime.filter) as FilterNode) : (runtime.filter as FilterNode | undefined);
-  const parts = [...leaves, ...(runtimeFilter ? [runtimeFilter] : [])];
-  if (parts.length) params.filter = JSON.stringify(parts.length === 1 ? parts[0] : { and: parts });
+  const runtimeFilter = readFilter(runtime.filter);
+  if (runtimeFilter === INVALID) params.filter = runtime.filter; // reported by the query's own check, with its pointer
+  else {
+    const parts = [...leaves, ...(runtimeFilter ? [runtimeFilter] : [])];
+    if (parts.length) params.filter = JSON.stringify(parts.length === 1 ? parts[0] : { and: parts });
+  }
 
   const cohort = COHORT.includes(mapped.query) || (widget.type === 'kpi' && mapped.query !== 'forecast' && mapped.query !== 'health');
   if (cohort && widget.dateField) params.dateField = widget.dateField;
@@ -82,6 +85,19 @@ export function widgetQuery(dashboard: DashboardDefinition, widget: Widget, runt
   if (own.from !== undefined || own.to !== undefined) delete params.period;
   Object.assign(params, own);
   return { query: mapped.query, object, params, ...(mapped.figure && { figure: mapped.figure }) };
+}
+
+const INVALID = Symbol('invalid filter');
+
+/** The filter bar's filter: list filter JSON, as text or already parsed. */
+function readFilter(raw: unknown): FilterNode | undefined | typeof INVALID {
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string') return raw as FilterNode;
+  try {
+    return JSON.parse(raw) as FilterNode;
+  } catch {
+    return INVALID;
+  }
 }
 
 interface Mapped {

@@ -1,5 +1,6 @@
 import type { Field } from '@tessera/metadata';
 import { fieldType, qualifiedTable, quoteIdent, SYSTEM_COLUMNS, SYSTEM_FIELDS, type ListQuery, type RowFilter } from '@tessera/engine';
+import type { DerivedField } from '../record-derived-fields';
 import { cursorSql, type Cursor } from './record-cursor';
 import { columnCast, filterSql, rowFilterSql } from './record-filter.sql';
 import { likeEscape, SqlParams } from './sql-params';
@@ -13,6 +14,8 @@ export interface SelectSpec {
   scope: RowFilter;
   query: ListQuery;
   cursor?: Cursor;
+  /** Derived fields the filter may use (stage history facts). */
+  derived?: ReadonlyMap<string, DerivedField>;
 }
 
 export interface SqlStatement {
@@ -41,7 +44,7 @@ export function listSql(spec: SelectSpec): SqlStatement {
   const p = new SqlParams();
   const all = withSystemFields(spec.fields);
   const where = ['"deleted_at" IS NULL', rowFilterSql(spec.scope, p)];
-  if (spec.query.filter) where.push(filterSql(spec.query.filter, all, p));
+  if (spec.query.filter) where.push(filterSql(spec.query.filter, all, p, spec.derived));
   if (spec.query.search && spec.searchFields.length > 0) {
     const term = p.add(`%${likeEscape(spec.query.search)}%`);
     where.push(`(${spec.searchFields.map((f) => `${quoteIdent(f)}::text ILIKE ${term}`).join(' OR ')})`);
