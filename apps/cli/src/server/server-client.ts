@@ -2,7 +2,8 @@ import type { ServerOptions } from './server-options';
 
 export interface ServerResponse {
   status: number;
-  body: any;
+  // The server's JSON, read by field where it is used.
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
 /** A failure to talk to the server at all (not an HTTP error answer). */

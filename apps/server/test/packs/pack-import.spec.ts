@@ -199,8 +199,32 @@ describe('template packs: upgrade from 1.0 to 1.1', () => {
     expect(blocked.status).toBe(422);
   }, 60_000);
 
-  it('refuses to go back to 1.0 unless asked', async () => {
-    const res = await importPack(server.admin, await packBundle(path.join(FIXTURE_PACKS_DIR, 'upgrade-1.0'), false));
+  it('plans a version that drops a field holding values as destructive, and takes it with retire', async () => {
+    const v12 = await packBundle(path.join(FIXTURE_PACKS_DIR, 'upgrade-1.1'), false);
+    (v12.manifest as { version: string }).version = '1.2.0';
+    const deal = v12.documents['objects/deal.json'] as { fields: Array<{ key: string }> };
+    deal.fields = deal.fields.filter((f) => f.key !== 'amount');
+    delete (v12.documents['pipeline.json'] as Record<string, unknown>).amountField;
+    const account = v12.documents['objects/account.json'] as { fields: Array<{ key: string }> };
+    account.fields = account.fields.filter((f) => f.key !== 'deal_total');
+
+    const plan = await expectOk(server.admin.post('/api/admin/packs/plan', v12));
+    expect(plan.ok).toBe(false);
+    expect(plan.risks).toContainEqual(expect.objectContaining({ object: 'upg_deal', field: 'amount', destructive: true }));
+    expect(plan.errors).toContainEqual(expect.objectContaining({ code: 'data-risk.fieldRemoved' }));
+    expect((await importPack(server.admin, v12)).status).toBe(409);
+
+    const retired = await expectOk(server.admin.post('/api/admin/packs/plan?retire=true', v12));
+    expect(retired.ok).toBe(true);
+    await expectOk(importPack(server.admin, v12, '?retire=true'));
+    const current = await expectOk(server.admin.get('/api/metadata/current'));
+    const amount = current.documents.find((d: { key: string }) => d.key === 'upg_deal').fields.find((f: { key: string }) => f.key === 'amount');
+    expect(amount.retired).toBe(true);
+    expect(await allRecords(server.admin, 'upg_deal')).toHaveLength(61);
+  }, 60_000);
+
+  it('refuses to go back to an older version unless asked', async () => {
+    const res = await importPack(server.admin, await packBundle(path.join(FIXTURE_PACKS_DIR, 'upgrade-1.1'), false));
     expect(res.status).toBe(409);
     expect(res.body.code ?? res.body.type).toBeDefined();
     expect(res.body.errors[0]).toMatchObject({ path: '/manifest/version', code: 'pack.downgrade' });

@@ -1,6 +1,6 @@
 import { startTesseraServer, type TesseraServer } from '../support/tessera-server';
 import {
-  DEMO_PASSWORD, eventually, expectOk, importPack, JPEG, notificationsOf, packBundle, pendingTasks, PDF, shortenDurations, signInUser, uploadFiles, type SignedIn,
+  DEMO_PASSWORD, eventually, expectOk, importPack, notificationsOf, packBundle, pendingTasks, PDF, shortenDurations, signInUser, uploadFiles, type SignedIn,
 } from './pack-test.support';
 
 /**
