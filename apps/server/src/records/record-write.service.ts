@@ -88,7 +88,7 @@ export class RecordWriteService {
       const row = rowToRecord(await this.repo.insert(m, object.key, values, compiled.fields), compiled.fields);
       await syncRollups(m, this.repo, meta, object, undefined, row, 'all');
       const changes = [...compiled.fields.keys()].filter((k) => row[k] !== null && row[k] !== undefined).map((k) => ({ field: k, old: null, new: row[k] }));
-      await this.record(m, actor, opts, { object: object.key, recordId: id, version: 1, action: 'create', changes, note: this.ackNote(result.warnings) }, 'record.created', {});
+      await this.record(m, actor, opts, { object: object.key, recordId: id, version: 1, action: 'create', changes, note: this.ackNote(result.warnings) }, 'record.created', { values: Object.fromEntries(changes.map((c) => [c.field, c.new])) });
       return withoutHidden(row, access.hidden);
     }, opts.manager);
   }

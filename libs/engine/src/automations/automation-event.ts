@@ -28,9 +28,14 @@ export function previousValues(event: AutomationEvent): Record<string, unknown> 
   return previous && typeof previous === 'object' ? { ...(previous as Record<string, unknown>) } : {};
 }
 
-/** Keys of the fields the event changed: every filled field on create, the listed ones on update. */
+/** Keys of the fields the event changed: every field the create filled, the listed ones on update. */
 export function changedFields(event: AutomationEvent, record: Readonly<Record<string, unknown>>): string[] {
-  if (event.type === 'record.created') return Object.keys(record).filter((k) => record[k] !== null && record[k] !== undefined);
+  if (event.type === 'record.created') {
+    // The event carries the values the create wrote; the record may have changed since.
+    const written = event.payload.values;
+    const values = written && typeof written === 'object' ? (written as Record<string, unknown>) : record;
+    return Object.keys(values).filter((k) => values[k] !== null && values[k] !== undefined);
+  }
   if (event.type === 'record.updated' && Array.isArray(event.payload.changed)) return event.payload.changed.filter((k): k is string => typeof k === 'string');
   return [];
 }

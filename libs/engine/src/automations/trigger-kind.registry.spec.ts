@@ -31,6 +31,8 @@ const cases: Array<[string, Trigger, AutomationEvent, boolean]> = [
   ['fieldChanged from a value it did not hold', { on: 'fieldChanged', fields: ['status'], from: 'contacted' }, updated({ status: 'new' }), false],
   ['fieldChanged from empty on create', { on: 'fieldChanged', fields: ['status'], from: null }, event('record.created'), true],
   ['fieldChanged to judges the value this change wrote, not a later one', { on: 'fieldChanged', fields: ['status'], to: 'qualified' }, event('record.updated', { changed: ['status'], previous: { status: 'new' }, values: { status: 'lost' } }), false],
+  ['fieldChanged on create judges the values the create wrote', { on: 'fieldChanged', fields: ['source'] }, event('record.created', { values: { title: 'x', source: 'web' } }), true],
+  ['fieldChanged on create ignores fields filled later', { on: 'fieldChanged', fields: ['status'] }, event('record.created', { values: { title: 'x' } }), false],
   ['fieldChanged compares money exactly', { on: 'fieldChanged', fields: ['amount'], to: '120000' }, updated({ amount: '1.00' }), true],
   ['stageEntered any stage', { on: 'stageEntered' }, event('stage.entered', { stage: 'quote' }), true],
   ['stageEntered a listed stage', { on: 'stageEntered', stages: ['quote'] }, event('stage.entered', { stage: 'quote' }), true],
