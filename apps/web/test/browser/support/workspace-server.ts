@@ -31,7 +31,7 @@ export async function startWorkspaceServer(metadata: unknown[], org: { units: Ar
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createApp } = require(SERVER_DIST) as { createApp(o: { env: Record<string, string> }): Promise<TesseraApp> };
   const app = await createApp({
-    env: { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', DATA_DIR: dataDir, WEB_DIST_DIR: WEB_DIST, ADMIN_PASSWORD, ...(database && { DATABASE_URL: database.url }) },
+    env: { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SEED_PACKS: 'none', DATA_DIR: dataDir, WEB_DIST_DIR: WEB_DIST, ADMIN_PASSWORD, ...(database && { DATABASE_URL: database.url }) },
   });
   const url = await app.listen();
   const tokens = new Map<string, string>();
