@@ -2018,7 +2018,7 @@ export interface DemoUser {
   locale?: 'zh-CN' | 'en';
 }
 /**
- * Users generated for org units: perUnit users in each listed unit, or count users spread over the units in turn. In login and name, {unit} is the unit key, {unitName} its Chinese name, {n} the running number (from 1) and {n:3} the same zero-padded.
+ * Users generated for org units: perUnit users in each listed unit, or count users spread over the units in turn. In login and name, {unit} is the unit key, {unitName} its Chinese name, {n} the running number from 1 (within the unit with perUnit, over all users with count) and {n:3} the same zero-padded.
  */
 export interface DemoUserGenerator {
   /**
