@@ -2,7 +2,8 @@ import { quoteIdent } from '@tessera/engine';
 import { SqlParams } from '../../records/sql/sql-params';
 import type { AnalyticsSources, SqlStatement } from '../analytics-sources';
 
-const seconds = (from: string, to: string) => `greatest(extract(epoch FROM ${to} - ${from}), 0)::float8`;
+// greatest() skips NULLs: a missing end must stay NULL (no follow-up yet), not become 0.
+const seconds = (from: string, to: string) => `CASE WHEN ${to} IS NULL THEN NULL ELSE greatest(extract(epoch FROM ${to} - ${from}), 0)::float8 END`;
 
 /**
  * One statement (one snapshot), two kinds of rows: per stage the completed stays of the

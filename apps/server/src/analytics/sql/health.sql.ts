@@ -3,7 +3,8 @@ import { SqlParams } from '../../records/sql/sql-params';
 import type { RecordSet } from '../../records/record-set.service';
 import type { AnalyticsSources, SqlStatement } from '../analytics-sources';
 
-const seconds = (from: string, to: string) => `greatest(extract(epoch FROM ${to} - ${from}), 0)::float8`;
+// greatest() skips NULLs: a missing end must stay NULL (no follow-up yet), not become 0.
+const seconds = (from: string, to: string) => `CASE WHEN ${to} IS NULL THEN NULL ELSE greatest(extract(epoch FROM ${to} - ${from}), 0)::float8 END`;
 const within = (col: string, period: Period, p: SqlParams) => `(${col} >= ${p.add(period.from.toISOString(), 'timestamptz')} AND ${col} < ${p.add(period.to.toISOString(), 'timestamptz')})`;
 
 /**
