@@ -21,6 +21,12 @@ describe('loadConfig', () => {
     expect(config.LOG_LEVEL).toBe('info');
   });
 
+  it('runs background work by default, with job settings that tests can shorten', () => {
+    expect(loadConfig({})).toMatchObject({ RUN_WORKERS: 'true', OUTBOX_POLL_INTERVAL: 500, JOB_ATTEMPTS: 5, JOB_BACKOFF: 1000, JOB_LOCK_DURATION: 30_000, QUEUE_PREFIX: 'tessera' });
+    expect(loadConfig({ RUN_WORKERS: 'false', JOB_BACKOFF: 'PT0.2S' })).toMatchObject({ RUN_WORKERS: 'false', JOB_BACKOFF: 200 });
+    expect(problemsOf({ RUN_WORKERS: 'no' })).toEqual(['RUN_WORKERS must be one of true, false, got "no"']);
+  });
+
   it('reads given values and treats empty ones as unset', () => {
     const config = loadConfig({ PORT: '8080', DATA_DIR: '/srv/tessera', DATABASE_URL: '', LOG_LEVEL: 'debug' });
     expect(config).toMatchObject({ PORT: 8080, DATA_DIR: '/srv/tessera', DATABASE_URL: undefined, LOG_LEVEL: 'debug' });

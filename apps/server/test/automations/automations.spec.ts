@@ -22,14 +22,14 @@ describe.each(JOB_MODES)('automations (%s)', (_mode, modeEnv) => {
 
   it('record.created: creates a follow-up task and tells the owner\'s manager, with fields in the text', async () => {
     const lead = await created(m.users.rep_east.api, 'lead', { title: 'Valve expo', source: 'expo', region: 'east' });
-    const [task] = await eventually(() => rows(db, `SELECT "title", "owner_id" FROM "data"."task" WHERE "lead" = $1`, [lead.id]).then((r) => r.length && r), 20_000, 'the follow-up task');
+    const [task] = await eventually(() => rows(db, `SELECT "title", "owner_id" FROM "data"."task" WHERE "lead" = $1`, [lead.id]).then((r) => (r.length ? r : undefined)), 20_000, 'the follow-up task');
     expect(task).toEqual({ title: '跟进 Valve expo', owner_id: m.users.rep_east.id });
-    const [notice] = await eventually(() => notificationsOf(m.users.manager_east.id, 'New expo lead: Valve expo%').then((r) => r.length && r), 20_000, 'the manager notice');
+    const [notice] = await eventually(() => notificationsOf(m.users.manager_east.id, 'New expo lead: Valve expo%').then((r) => (r.length ? r : undefined)), 20_000, 'the manager notice');
     expect(notice.title).toEqual({ 'zh-CN': '新展会线索：Valve expo（east）', en: 'New expo lead: Valve expo (east)' });
     expect(notice.body).toEqual({ 'zh-CN': '来源 expo', en: 'Source expo' });
     // A lead from elsewhere does not meet the condition: logged as skipped, no task.
     const web = await created(m.users.rep_east.api, 'lead', { title: 'Quiet web lead', source: 'referral', region: 'west' });
-    await eventually(() => runsOf(db, 'follow_up', web.id).then((r) => r.length && r));
+    await eventually(() => runsOf(db, 'follow_up', web.id).then((r) => (r.length ? r : undefined)));
     expect((await runsOf(db, 'follow_up', web.id)).map((r) => r.status)).toEqual(['skipped']);
     expect(await rows(db, `SELECT 1 FROM "data"."task" WHERE "lead" = $1`, [web.id])).toHaveLength(0);
   });
@@ -71,7 +71,7 @@ describe.each(JOB_MODES)('automations (%s)', (_mode, modeEnv) => {
     const lead = await created(m.users.rep_east.api, 'lead', { title: 'Slow' });
     const started = Date.now();
     await patched(m.users.rep_east.api, 'lead', lead.id, { note: 'slow' });
-    const [run] = await eventually(() => runsOf(db, 'slow', lead.id).then((r) => r.length && r), 20_000, 'the slow run');
+    const [run] = await eventually(() => runsOf(db, 'slow', lead.id).then((r) => (r.length ? r : undefined)), 20_000, 'the slow run');
     expect(run.status).toBe('failed');
     expect(run.error).toMatchObject({ code: expect.stringMatching(/^expression\.(timeout|evaluate)$/), path: '/when' });
     expect(run.error.message).toContain('automation:slow/when/expression');
@@ -91,7 +91,7 @@ describe.each(JOB_MODES)('automations (%s)', (_mode, modeEnv) => {
     for (let i = 0; i < 4; i++) ids.push((await created(server.admin, 'lead', { title: `Web ${i}`, source: 'web' })).id);
     const owners = await eventually(async () => {
       const r = await rows<{ owner_id: string }>(db, `SELECT "owner_id" FROM "data"."lead" WHERE "id" = ANY($1::uuid[])`, [ids]);
-      return r.every((x) => x.owner_id !== m.users.admin.id) && r.map((x) => x.owner_id);
+      return r.every((x) => x.owner_id !== m.users.admin.id) ? r.map((x) => x.owner_id) : undefined;
     }, 20_000, 'assignments');
     const reps = [m.users.rep_east.id, m.users.rep_south.id];
     expect(owners.filter((o) => o === reps[0])).toHaveLength(2);
