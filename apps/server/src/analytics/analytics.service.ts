@@ -147,8 +147,9 @@ export class AnalyticsService {
 
   private async dwell(s: AnalyticsSources, now: Date) {
     const thresholds = await this.thresholds(s.pipeline, now);
-    const rows = await this.query<DwellDoneRow & { part: 'done' | 'open'; current: number; overdue: number }>(dwellSql(s, thresholds));
-    return dwellFigures(s.pipeline, rows.filter((r) => r.part === 'done'), rows.filter((r) => r.part === 'open'), thresholds, now, s.set.filter);
+    const rows = await this.query<Omit<DwellDoneRow, 'medianSeconds' | 'p90Seconds'> & { part: 'done' | 'open'; percentiles: number[] | null; current: number; overdue: number }>(dwellSql(s, thresholds));
+    const done = rows.filter((r) => r.part === 'done').map((r) => ({ ...r, medianSeconds: r.percentiles?.[0] ?? null, p90Seconds: r.percentiles?.[1] ?? null }));
+    return dwellFigures(s.pipeline, done, rows.filter((r) => r.part === 'open'), thresholds, now, s.set.filter);
   }
 
   private async trend(s: AnalyticsSources, req: AnalyticsRequest, dateKind: 'date' | 'datetime') {

@@ -11,6 +11,7 @@ import { CreateNotification1764190001000 } from '../notifications/migrations/176
 import { CreateOutbox1764160003000 } from '../outbox/migrations/1764160003000-create-outbox';
 import { CreatePackInstallation1764220000000 } from '../packs/migrations/1764220000000-create-pack-installation';
 import { CreatePipelines1764190002000 } from '../pipelines/migrations/1764190002000-create-pipelines';
+import { IndexCurrentStays1764300000000 } from '../pipelines/migrations/1764300000000-index-current-stays';
 import { CreateRecordHistory1764160002000 } from '../records/migrations/1764160002000-create-record-history';
 import { CreateTimer1764190000000 } from '../timers/migrations/1764190000000-create-timer';
 import { AddTimerKey1764210002000 } from '../timers/migrations/1764210002000-add-timer-key';
@@ -36,6 +37,7 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreateAutomations1764210001000,
   AddTimerKey1764210002000,
   CreatePackInstallation1764220000000,
+  IndexCurrentStays1764300000000,
 ];
 
 export const MIGRATIONS_TABLE = 'typeorm_migrations';

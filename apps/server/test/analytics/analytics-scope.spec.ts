@@ -1,4 +1,4 @@
-import type { ApiClient } from '../support/api-client';
+import type { ApiClient, ApiResponse } from '../support/api-client';
 import { createOrgMatrix, type MatrixUser, type OrgMatrix } from '../support/org-matrix';
 import { ADMIN_PASSWORD, startTesseraServer, type TesseraServer } from '../support/tessera-server';
 import { analyticsMetadata, generateDataSet, OPEN, seedDataSet, stageOf, type DataSet } from './analytics.fixture';
@@ -15,8 +15,8 @@ async function listCount(api: ApiClient, filter: Filter): Promise<number> {
   let n = 0;
   let cursor: string | null = null;
   do {
-    const qs = new URLSearchParams({ filter: JSON.stringify(filter), limit: '500', fields: 'id', ...(cursor && { cursor }) });
-    const res = await api.get(`/api/objects/opportunity/records?${qs}`);
+    const qs: URLSearchParams = new URLSearchParams({ filter: JSON.stringify(filter), limit: '500', fields: 'id', ...(cursor && { cursor }) });
+    const res: ApiResponse = await api.get(`/api/objects/opportunity/records?${qs}`);
     if (res.status !== 200) throw new Error(`list ${JSON.stringify(filter)}: ${res.status} ${JSON.stringify(res.body)}`);
     n += res.body.items.length;
     cursor = res.body.nextCursor;

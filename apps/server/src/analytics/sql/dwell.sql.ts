@@ -7,7 +7,8 @@ const seconds = (from: string, to: string) => `CASE WHEN ${to} IS NULL THEN NULL
 
 /**
  * One statement (one snapshot), two kinds of rows: per stage the completed stays of the
- * set's records (count, records, average, median and 90th percentile in seconds), and per
+ * set's records (count, records, average, and [median, 90th percentile] in seconds from
+ * one sort), and per
  * current stage the records there now and those whose stay began at or before the stage's
  * threshold (asOf minus its timeout).
  */
@@ -16,12 +17,12 @@ export function dwellSql(s: AnalyticsSources, thresholds: ReadonlyMap<string, st
   const stage = quoteIdent(s.pipeline.stageField);
   const object = s.pipeline.object;
   const done = `SELECT 'done' AS "part", v."stage", count(*)::int AS "visits", count(DISTINCT v."record_id")::int AS "records",
-      avg(x."s") AS "avgSeconds", percentile_cont(0.5) WITHIN GROUP (ORDER BY x."s") AS "medianSeconds", percentile_cont(0.9) WITHIN GROUP (ORDER BY x."s") AS "p90Seconds",
+      avg(x."s") AS "avgSeconds", percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY x."s") AS "percentiles",
       NULL::int AS "current", NULL::int AS "overdue"
     FROM (${s.set.sql(p)}) r JOIN (${s.history.completedVisits(object, p)}) v ON v."record_id" = r."id"
     CROSS JOIN LATERAL (SELECT ${seconds('v."entered_at"', 'v."exited_at"')} AS "s") x
     GROUP BY v."stage"`;
-  const open = `SELECT 'open', r.${stage}, NULL, NULL, NULL, NULL, NULL, count(*)::int, (count(*) FILTER (WHERE v."entered_at" <= t."threshold"))::int
+  const open = `SELECT 'open', r.${stage}, NULL, NULL, NULL, NULL, count(*)::int, (count(*) FILTER (WHERE v."entered_at" <= t."threshold"))::int
     FROM (${s.set.sql(p, [s.pipeline.stageField])}) r
     LEFT JOIN (${s.history.currentVisits(object, p)}) v ON v."record_id" = r."id"
     LEFT JOIN unnest(${p.add([...thresholds.keys()], 'text[]')}, ${p.add([...thresholds.values()], 'timestamptz[]')}) AS t("stage", "threshold") ON t."stage" = r.${stage}
