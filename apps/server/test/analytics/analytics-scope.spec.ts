@@ -1,7 +1,7 @@
 import type { ApiClient, ApiResponse } from '../support/api-client';
 import { createOrgMatrix, type MatrixUser, type OrgMatrix } from '../support/org-matrix';
 import { ADMIN_PASSWORD, startTesseraServer, type TesseraServer } from '../support/tessera-server';
-import { analyticsMetadata, generateDataSet, OPEN, seedDataSet, stageOf, type DataSet } from './analytics.fixture';
+import { analyticsMetadata, current, generateDataSet, OPEN, seedDataSet, stageOf, type DataSet, type Opp } from './analytics.fixture';
 import { reached, visibleTo } from './analytics.expected';
 
 type Filter = Record<string, unknown>;
@@ -98,6 +98,28 @@ describe('analytics: scoped by the caller, and every drill-down lists exactly th
     const login = await s.anonymous.post('/api/auth/login', { username: 'nobody', password: 'nobody-password-1' });
     const res = await s.anonymous.as(login.body.accessToken).get('/api/analytics/opportunity/funnel');
     expect(res.status).toBe(403);
+  });
+
+  it.each<[string, Filter, (o: Opp) => boolean]>([
+    ['from eq', { field: 'stage.from', op: 'eq', value: 'quote' }, (o) => current(o).from === 'quote'],
+    ['from ne (a first stay has no from)', { field: 'stage.from', op: 'ne', value: 'quote' }, (o) => current(o).from !== 'quote'],
+    ['from nin', { field: 'stage.from', op: 'nin', value: ['lead', 'quote'] }, (o) => !['lead', 'quote'].includes(current(o).from as string)],
+    ['from isEmpty', { field: 'stage.from', op: 'isEmpty', value: true }, (o) => current(o).from === null],
+    ['from not empty', { field: 'stage.from', op: 'isEmpty', value: false }, (o) => current(o).from !== null],
+    ['entered_at before', { field: 'stage.entered_at', op: 'lt', value: new Date(Date.now() - 20 * 86_400_000).toISOString() }, (o) => current(o).enteredAt.getTime() < Date.now() - 20 * 86_400_000],
+    ['left contains', { field: 'stage.left', op: 'contains', value: 'qualify' }, (o) => o.visits.some((v) => v.stage === 'qualify' && v.exitedAt)],
+    ['left in (any of)', { field: 'stage.left', op: 'in', value: ['quote', 'commit'] }, (o) => o.visits.some((v) => ['quote', 'commit'].includes(v.stage) && v.exitedAt)],
+    ['left isEmpty (never moved)', { field: 'stage.left', op: 'isEmpty', value: true }, (o) => !o.visits.some((v) => v.exitedAt)],
+  ])('the record list filters on stage history: %s', async (_what, filter, pred) => {
+    const mine = visibleTo(data, m, 'manager_east');
+    expect(await listCount(m.users.manager_east.api, filter)).toBe(mine.filter(pred).length);
+  });
+
+  it('the stage history fields are for filters only, and only on objects with a pipeline', async () => {
+    const sort = await m.users.director.api.get('/api/objects/opportunity/records?sort=stage.entered_at');
+    expect([sort.status, sort.body.errors[0].path]).toEqual([400, '/sort']);
+    const other = await m.users.director.api.get(`/api/objects/activity/records?filter=${encodeURIComponent('{"field":"stage.from","op":"eq","value":"lead"}')}`);
+    expect([other.status, other.body.errors[0].path]).toEqual([400, '/filter/field']);
   });
 
   const queries = [
