@@ -65,7 +65,9 @@ export class MetadataRuntime {
     const latest = await this.versions.latestNumber();
     if (latest !== this.current.version) {
       const row = await this.versions.findByVersion(latest);
-      if (row) this.current = new PublishedMetadata(row.version, row.documents as unknown as MetadataDocument[]);
+      // A refresh that read the version number before a publish of this process committed
+      // must not put the older version back over the one adopt() installed meanwhile.
+      if (row && row.version > this.current.version) this.current = new PublishedMetadata(row.version, row.documents as unknown as MetadataDocument[]);
     }
     this.checkedAt = Date.now();
     this.loaded = true;

@@ -21,7 +21,7 @@ import { RecordImportService, type ImportRecordInput } from '../records/record-i
 import { DemoDataError, DemoExpansion, type DemoOwner } from './demo/demo-records.expand';
 import { expandDemoUsers, type DemoUserPlan } from './demo/demo-users.expand';
 import { mergePackDocuments } from './pack-documents.merge';
-import { PackInstallationRepository, type PackDocumentEntry } from './pack-installation.repository';
+import { PackInstallationRepository, type PackDocumentEntry, type PackInstallation } from './pack-installation.repository';
 import { PLATFORM_VERSION } from './platform-version';
 
 export interface PackImportOptions {
@@ -92,7 +92,7 @@ function bundlePointer(bundle: PackBundle, issue: MetadataIssue): string {
   const doc = issue.document ?? '';
   if (doc === 'bundle') return issue.path;
   const section = doc === 'pack.json' ? '/manifest' : doc in (bundle.demo ?? {}) ? `/demo/${escape(doc)}` : `/documents/${escape(doc)}`;
-  return doc === 'pack.json' ? `${section}${issue.path}` : `${section}${issue.path}`;
+  return `${section}${issue.path}`;
 }
 const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -238,6 +238,7 @@ export class PackImportService {
     });
     const meta = new PublishedMetadata(pending.result.version, pending.documents);
     const org = pack.documents.find((d): d is OrgDefinition => d.kind === 'org');
+    if (org) this.checkUnitOwnership(org, pack, all);
     const orgUnits = org ? await this.orgUnits.syncOrgUnits(org, m) : null;
 
     const wantsDemo = opts.demoData === true && pack.demo.length > 0;
@@ -261,6 +262,22 @@ export class PackImportService {
       orgUnits, demo,
     };
     return { result, pending };
+  }
+
+  /** Units are synced by key: a unit another installed pack brought must not be taken over (renamed or moved). */
+  private checkUnitOwnership(org: OrgDefinition, pack: CheckedPack, installed: readonly PackInstallation[]): void {
+    const owners = new Map<string, string>();
+    for (const i of installed) {
+      if (i.name === pack.manifest.name) continue;
+      const theirs = i.documents.find((d) => d.name.startsWith('org:'))?.document as OrgDefinition | undefined;
+      for (const u of theirs?.units ?? []) owners.set(u.key, i.name);
+    }
+    const path = pack.entries.find((e) => e.name.startsWith('org:'))!.path;
+    const errors = org.units
+      .map((u, i) => ({ u, i, owner: owners.get(u.key) }))
+      .filter((x) => x.owner !== undefined)
+      .map(({ u, i, owner }) => ({ path: `/documents/${escape(path)}/units/${i}/key`, code: 'pack.conflict', message: `org unit ${u.key} belongs to pack ${owner}` }));
+    if (errors.length > 0) throw new UserError({ status: 409, code: 'pack-conflict', title: 'The pack would take over org units of another pack', errors });
   }
 
   private checkRequiredPacks(manifest: PackManifest, installed: ReadonlyArray<{ name: string; version: string }>): void {

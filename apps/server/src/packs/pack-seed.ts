@@ -37,9 +37,8 @@ export class PackSeed implements OnApplicationBootstrap {
       this.logger.log(`Seeded template pack ${name} ${result.pack.version}: ${result.demo?.users.created ?? 0} demo users, ${records} demo records in ${result.durationMs} ms`);
       accounts.push(...(result.demo?.accounts ?? []).map((a) => ({ ...a, pack: name })));
     }
-    const lines = accounts.map((a) => `  ${a.pack.padEnd(22)} ${a.role.padEnd(20)} ${a.username.padEnd(22)} ${a.name}`);
-    this.logger.warn(
-      `Demo users (one per role) — password ${given ? 'from DEMO_PASSWORD' : `${password} (generated, shown once)`}; seeding took ${Date.now() - started} ms:\n${lines.join('\n')}`,
-    );
+    // One line each: logs are JSON lines, and a line per account stays readable there too.
+    this.logger.warn(`Demo users, one per role, all with the password ${given ? 'from DEMO_PASSWORD' : `${password} (generated, shown once)`}; seeding took ${Date.now() - started} ms`);
+    for (const a of accounts) this.logger.warn(`Demo user ${a.username} (${a.name}): role ${a.role} of ${a.pack}`);
   }
 }

@@ -223,6 +223,16 @@ describe('template packs: upgrade from 1.0 to 1.1', () => {
     expect(await allRecords(server.admin, 'upg_deal')).toHaveLength(61);
   }, 60_000);
 
+  it('refuses another pack that would take over this pack\'s org units', async () => {
+    const other = await packBundle(path.join(FIXTURE_PACKS_DIR, 'upgrade-1.0'), false);
+    other.manifest = { ...(other.manifest as object), name: 'other-fixture', contents: ['org.json'] };
+    other.documents = { 'org.json': other.documents['org.json'] };
+    const res = await importPack(server.admin, other);
+    expect(res.status).toBe(409);
+    expect(res.body.errors[0]).toMatchObject({ path: '/documents/org.json/units/0/key', code: 'pack.conflict' });
+    expect((await expectOk(server.admin.get('/api/admin/packs'))).items.map((p: { name: string }) => p.name)).toEqual(['upgrade-fixture']);
+  });
+
   it('refuses to go back to an older version unless asked', async () => {
     const res = await importPack(server.admin, await packBundle(path.join(FIXTURE_PACKS_DIR, 'upgrade-1.1'), false));
     expect(res.status).toBe(409);
