@@ -7,6 +7,7 @@ import type { JobQueue } from './job-queue';
 import type { JobRunner } from './job.runner';
 
 export const BULL_QUEUE_NAME = 'jobs';
+const CLOSE_TIMEOUT_MS = 5000;
 
 export interface BullSettings {
   url: string;
@@ -35,6 +36,12 @@ export class BullQueue implements JobQueue {
     this.connection = new Redis(settings.url, { maxRetriesPerRequest: null });
     this.connection.on('error', (e) => this.logger.warn(`redis: ${e.message}`));
     this.queue = new Queue<JobData>(BULL_QUEUE_NAME, { connection: this.connection, prefix: settings.prefix });
+    this.queue.on('error', (e) => this.logger.warn(`queue: ${e.message}`));
+  }
+
+  /** Redis answers: the relay only opens its transaction then, so a Redis outage never holds a database connection. */
+  ready(): boolean {
+    return this.connection.status === 'ready';
   }
 
   async enqueue(_m: EntityManager | undefined, jobs: readonly NewJob[]): Promise<void> {
@@ -68,8 +75,11 @@ export class BullQueue implements JobQueue {
   }
 
   async close(): Promise<void> {
-    await this.worker?.close().catch(() => undefined);
-    await this.queue.close().catch(() => undefined);
+    // Closing waits for running jobs, and for Redis: bounded, so a dead Redis cannot hold a shutdown.
+    const wait = this.ready() ? CLOSE_TIMEOUT_MS : 100;
+    const bounded = (p: Promise<unknown> | undefined) => Promise.race([p?.catch(() => undefined), new Promise((r) => setTimeout(r, wait).unref())]);
+    await bounded(this.worker?.close());
+    await bounded(this.queue.close());
     this.connection.disconnect();
   }
 

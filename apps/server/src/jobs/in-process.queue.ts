@@ -51,6 +51,10 @@ export class InProcessQueue implements JobQueue {
     }
   }
 
+  ready(): boolean {
+    return true;
+  }
+
   startConsumer(): void {
     this.stopped = false;
     this.schedule();

@@ -9,6 +9,8 @@ import type { NewJob } from './job';
 export interface JobQueue {
   readonly driver: 'bullmq' | 'in-process';
   enqueue(m: EntityManager | undefined, jobs: readonly NewJob[]): Promise<void>;
+  /** Whether jobs can be enqueued now (Redis connected). */
+  ready(): boolean;
   /** Starts consuming in this process (RUN_WORKERS). */
   startConsumer(): void;
   close(): Promise<void>;

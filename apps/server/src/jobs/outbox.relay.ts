@@ -8,6 +8,14 @@ import { JobHandlers } from './job-handlers';
 import { JOB_QUEUE, type JobQueue } from './job-queue';
 
 const BATCH = 100;
+/** A queue that stops answering mid-add must not keep the relay's transaction (and its connection) open. */
+const ENQUEUE_TIMEOUT_MS = 10_000;
+
+function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms)));
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
 
 /**
  * Moves committed outbox events to the job queue: claims undispatched rows (FOR UPDATE
@@ -61,6 +69,7 @@ export class OutboxRelay {
   }
 
   private async tick(): Promise<number> {
+    if (!this.queue.ready()) return 0;
     // Handlers decide on the current metadata; load it before the transaction holds a connection.
     await this.runtime.get();
     const attempts = this.config.get('JOB_ATTEMPTS');
@@ -82,7 +91,7 @@ export class OutboxRelay {
           });
         }
       }
-      await this.queue.enqueue(m, jobs);
+      await withTimeout(this.queue.enqueue(m, jobs), ENQUEUE_TIMEOUT_MS, 'enqueueing jobs');
       await this.outbox.markDispatched(m, events.map((e) => e.id));
       return events.length;
     });
