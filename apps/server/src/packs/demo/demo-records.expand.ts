@@ -1,4 +1,8 @@
-import { compileExpression, expressionInput, type CompiledExpression } from '@tessera/engine';
+import { compileExpression, DEFAULT_EXPRESSION_LIMITS, expressionInput, type CompiledExpression } from '@tessera/engine';
+
+// Demo generation is a batch at import, not a request: a busy machine must not make a
+// generator expression time out, so it gets a wider time limit (depth limits unchanged).
+const DEMO_EXPRESSION_LIMITS = { ...DEFAULT_EXPRESSION_LIMITS, timeout: 5_000 };
 import type { DemoData, DemoGenerator, DemoRecord, Field, ObjectDefinition, ValueGenerator } from '@tessera/metadata';
 import { fillTemplate } from './demo-template.fill';
 import { pick, seededRandom, seedOf, type Random } from './seeded-random';
@@ -135,7 +139,7 @@ export class DemoExpansion {
     const expressions = new Map<string, CompiledExpression>();
     const expression = (path: string, text: string) => {
       let hit = expressions.get(path);
-      if (!hit) expressions.set(path, (hit = compileExpression({ document: source, path, expression: text })));
+      if (!hit) expressions.set(path, (hit = compileExpression({ document: source, path, expression: text }, DEMO_EXPRESSION_LIMITS)));
       return hit;
     };
     const candidates = spec.owner?.role ? this.ctx.users.filter((u) => u.roles.includes(spec.owner!.role!)) : [];
