@@ -87,12 +87,16 @@ const GENERATE_HISTORY = `
   CROSS JOIN (SELECT ARRAY['lead','qualify','quote','commit'] AS open) s
   CROSS JOIN LATERAL generate_series(1, x.n + x.t) AS k`;
 
-/** The same figures, written by hand against the tables (what a BI tool would run). */
+/**
+ * The same figures, written by hand against the tables: the same joins and groups, no
+ * metadata, no parameters (the lost stays are joined only for lost records, as the API
+ * does: a NULL key skips the hash probe).
+ */
 const monthStart = `date_trunc('month', current_date)::date`;
 const HAND_WRITTEN: Record<string, string> = {
   funnel: `SELECT o.stage, v.from_stage, count(*), sum(o.amount)
     FROM data.opportunity o
-    LEFT JOIN stage_history v ON v.object = 'opportunity' AND v.record_id = o.id AND v.exited_at IS NULL AND v.stage = 'lost'
+    LEFT JOIN stage_history v ON v.object = 'opportunity' AND v.record_id = CASE WHEN o.stage = 'lost' THEN o.id END AND v.exited_at IS NULL AND v.stage = 'lost'
     WHERE o.deleted_at IS NULL GROUP BY 1, 2`,
   dwell: `SELECT v.stage, count(*), count(DISTINCT v.record_id), avg(extract(epoch FROM v.exited_at - v.entered_at)),
       percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY extract(epoch FROM v.exited_at - v.entered_at)), NULL::bigint, NULL::bigint
@@ -101,7 +105,8 @@ const HAND_WRITTEN: Record<string, string> = {
     UNION ALL
     SELECT o.stage, NULL, NULL, NULL, NULL, count(*),
       count(*) FILTER (WHERE (o.stage = 'lead' AND v.entered_at <= now() - interval '7 days') OR (o.stage IN ('qualify', 'quote') AND v.entered_at <= now() - interval '14 days'))
-    FROM data.opportunity o LEFT JOIN stage_history v ON v.object = 'opportunity' AND v.record_id = o.id AND v.exited_at IS NULL
+    FROM data.opportunity o
+    LEFT JOIN stage_history v ON v.object = 'opportunity' AND v.record_id = CASE WHEN o.stage IN ('lead', 'qualify', 'quote') THEN o.id END AND v.exited_at IS NULL AND v.stage IN ('lead', 'qualify', 'quote')
     WHERE o.deleted_at IS NULL AND o.stage IS NOT NULL GROUP BY o.stage`,
   forecast: `SELECT date_trunc('month', o.close_date) AS month, o.stage, count(*), sum(o.amount)
     FROM data.opportunity o
@@ -110,7 +115,7 @@ const HAND_WRITTEN: Record<string, string> = {
     GROUP BY 1, 2`,
   heatmap: `SELECT o.owner_id, o.stage, v.from_stage, count(*)
     FROM data.opportunity o
-    LEFT JOIN stage_history v ON v.object = 'opportunity' AND v.record_id = o.id AND v.exited_at IS NULL AND v.stage = 'lost'
+    LEFT JOIN stage_history v ON v.object = 'opportunity' AND v.record_id = CASE WHEN o.stage = 'lost' THEN o.id END AND v.exited_at IS NULL AND v.stage = 'lost'
     WHERE o.deleted_at IS NULL GROUP BY 1, 2, 3`,
 };
 

@@ -247,6 +247,17 @@ describe('analytics figures on a generated data set (every figure against an ind
     expect(o.rows[0].record).toEqual({ name: overdue[0].name, amount: overdue[0].amountCents === null ? null : overdue[0].amountCents / 100 });
   });
 
+  // Publishes the pipeline without timeouts; the tests after it read no timeout.
+  it('dwell: a pipeline without timeouts has no overdue figures, and nothing is over a timeout', async () => {
+    const untimed = analyticsMetadata().map((d) => (d.kind === 'pipeline' ? { ...d, stages: d.stages.map(({ timeout: _t, ...st }) => st) } : d));
+    expect((await s.admin.post('/api/metadata/publish', { documents: untimed })).status).toBe(200);
+    const d = await get('/api/analytics/opportunity/dwell');
+    expect(d.stages.every((x: { overdue: unknown; overdueSince: unknown }) => x.overdue === null && x.overdueSince === null)).toBe(true);
+    expect(d.totals.overdue.count).toBe(0);
+    expect(d.stages.map((x: { current: { count: number } }) => x.current.count)).toEqual(['lead', 'qualify', 'quote', 'commit', 'won', 'lost'].map((k) => all.filter((o) => stageOf(o) === k).length));
+    expect((await get('/api/analytics/opportunity/overdue')).total.count).toBe(0);
+  });
+
   it.each([
     ['an unknown query', '/api/analytics/opportunity/pie', 404, undefined],
     ['an object without a pipeline', '/api/analytics/activity/funnel', 422, undefined],

@@ -8,9 +8,8 @@ const seconds = (from: string, to: string) => `CASE WHEN ${to} IS NULL THEN NULL
 /**
  * One statement (one snapshot), two kinds of rows: per stage the completed stays of the
  * set's records (count, records, average, and [median, 90th percentile] in seconds from
- * one sort), and per
- * current stage the records there now and those whose stay began at or before the stage's
- * threshold (asOf minus its timeout).
+ * one sort), and per current stage the records there now and those whose stay began at
+ * or before the stage's threshold (asOf minus its timeout).
  */
 export function dwellSql(s: AnalyticsSources, thresholds: ReadonlyMap<string, string>): SqlStatement {
   const p = new SqlParams();
@@ -22,10 +21,15 @@ export function dwellSql(s: AnalyticsSources, thresholds: ReadonlyMap<string, st
     FROM (${s.set.sql(p)}) r JOIN (${s.history.completedVisits(object, p)}) v ON v."record_id" = r."id"
     CROSS JOIN LATERAL (SELECT ${seconds('v."entered_at"', 'v."exited_at"')} AS "s") x
     GROUP BY v."stage"`;
-  const open = `SELECT 'open', r.${stage}, NULL, NULL, NULL, NULL, count(*)::int, (count(*) FILTER (WHERE v."entered_at" <= t."threshold"))::int
-    FROM (${s.set.sql(p, [s.pipeline.stageField])}) r
-    LEFT JOIN (${s.history.currentVisits(object, p)}) v ON v."record_id" = r."id"
-    LEFT JOIN unnest(${p.add([...thresholds.keys()], 'text[]')}, ${p.add([...thresholds.values()], 'timestamptz[]')}) AS t("stage", "threshold") ON t."stage" = r.${stage}
+  // Only stays in stages with a timeout can be overdue: the others need no join (a NULL key skips the probe).
+  const timed = [...thresholds.keys()];
+  const join = timed.length
+    ? `LEFT JOIN (${s.history.currentVisits(object, p, timed)}) v ON v."record_id" = CASE WHEN r.${stage} = ANY(${p.add(timed, 'text[]')}) THEN r."id" END
+    LEFT JOIN unnest(${p.add(timed, 'text[]')}, ${p.add([...thresholds.values()], 'timestamptz[]')}) AS t("stage", "threshold") ON t."stage" = r.${stage}`
+    : '';
+  const overdue = timed.length ? `(count(*) FILTER (WHERE v."entered_at" <= t."threshold"))::int` : '0';
+  const open = `SELECT 'open', r.${stage}, NULL, NULL, NULL, NULL, count(*)::int, ${overdue}
+    FROM (${s.set.sql(p, [s.pipeline.stageField])}) r ${join}
     WHERE r.${stage} IS NOT NULL
     GROUP BY r.${stage}`;
   return { text: `${done} UNION ALL ${open}`, values: p.values };

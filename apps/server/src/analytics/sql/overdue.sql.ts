@@ -12,7 +12,7 @@ export function overdueSql(s: AnalyticsSources, stages: ReadonlyArray<{ stage: s
   const t = `unnest(${p.add(stages.map((x) => x.stage), 'text[]')}, ${p.add(stages.map((x) => x.threshold), 'timestamptz[]')}, ${p.add(stages.map((x) => x.timeout), 'interval[]')}) AS t("stage", "threshold", "timeout")`;
   const text = `SELECT r."id", r.${stage} AS "stage", v."entered_at" AS "enteredAt", v."entered_at" + t."timeout" AS "dueAt", count(*) OVER ()::int AS "total"
     FROM (${s.set.sql(p, [s.pipeline.stageField])}) r
-    JOIN (${s.history.currentVisits(s.pipeline.object, p)}) v ON v."record_id" = r."id"
+    JOIN (${s.history.currentVisits(s.pipeline.object, p, stages.map((x) => x.stage))}) v ON v."record_id" = r."id"
     JOIN ${t} ON t."stage" = r.${stage}
     WHERE v."entered_at" <= t."threshold"
     ORDER BY "dueAt", r."id" LIMIT ${p.add(limit, 'int')}`;

@@ -19,7 +19,9 @@ export function stageGroupsSql(s: AnalyticsSources, options: { amount?: string; 
     `count(*)::int AS "count"`,
     options.amount ? `coalesce(sum(r.${quoteIdent(options.amount)}), 0)::text AS "amount"` : `NULL::text AS "amount"`,
   ];
-  const from = `(${s.set.sql(p, cols)}) r${lost ? ` LEFT JOIN (${s.history.currentVisits(s.pipeline.object, p, s.pipeline.lost)}) v ON v."record_id" = r."id"` : ''}`;
+  // Only lost records can match; a NULL key for the others skips their hash probe (most rows).
+  const lostStages = lost ? p.add(s.pipeline.lost, 'text[]') : '';
+  const from = `(${s.set.sql(p, cols)}) r${lost ? ` LEFT JOIN (${s.history.currentVisits(s.pipeline.object, p, s.pipeline.lost)}) v ON v."record_id" = CASE WHEN r.${stage} = ANY(${lostStages}) THEN r."id" END` : ''}`;
   const groups = options.dimension ? '1, 2, 3' : '1, 2';
   return { text: `SELECT ${select.join(', ')} FROM ${from} GROUP BY ${groups}`, values: p.values };
 }

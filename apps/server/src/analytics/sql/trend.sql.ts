@@ -16,7 +16,7 @@ export function trendSql(s: AnalyticsSources, buckets: readonly PeriodBucket[], 
   const terminal = [...s.pipeline.won, ...s.pipeline.lost];
   const text = `SELECT width_bucket(${date}, ${newBounds}) AS "newBucket", width_bucket(v."entered_at", ${closedBounds}) AS "closedBucket", r.${stage} AS "stage", v."from_stage" AS "fromStage", count(*)::int AS "count"
     FROM (${s.set.sql(p, [s.pipeline.stageField, dateField])}) r
-    LEFT JOIN (${s.history.currentVisits(s.pipeline.object, p, terminal)}) v ON v."record_id" = r."id"
+    LEFT JOIN (${s.history.currentVisits(s.pipeline.object, p, terminal)}) v ON v."record_id" = CASE WHEN r.${stage} = ANY(${p.add(terminal, 'text[]')}) THEN r."id" END
     WHERE (${date} >= (${newBounds})[1] AND ${date} < (${newBounds})[${buckets.length + 1}]) OR (v."entered_at" >= (${closedBounds})[1] AND v."entered_at" < (${closedBounds})[${buckets.length + 1}])
     GROUP BY 1, 2, 3, 4`;
   return { text, values: p.values };
