@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
+import { freshDatabase } from '../support/fresh-database';
 import { createApp } from '@tessera/server/dist/create-app';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -128,32 +129,13 @@ const API: Record<string, string> = {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function freshDatabase(server: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `tessera_bench_analytics_${Date.now()}`;
-  const admin = new Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new Client({ connectionString: server });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
 async function main(): Promise<void> {
   const server = process.env.DATABASE_URL;
   if (!server) {
     console.error('bench:analytics needs a PostgreSQL server: set DATABASE_URL, e.g.\n  DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench:analytics\n(it creates and drops its own database; a million rows do not belong in embedded PGlite)');
     process.exit(2);
   }
-  const db = await freshDatabase(server);
+  const db = await freshDatabase(server, 'tessera_bench_analytics');
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tessera-bench-'));
   const tessera = await createApp({ env: { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SEED_PACKS: 'none', DATA_DIR: dataDir, ADMIN_PASSWORD: PASSWORD, DATABASE_URL: db.url } });
   const sql = new Client({ connectionString: db.url });

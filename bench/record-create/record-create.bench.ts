@@ -10,7 +10,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
+import { freshDatabase } from '../support/fresh-database';
 import { createApp } from '@tessera/server/dist/create-app';
 import { BaselineModule } from './baseline.module';
 
@@ -34,27 +34,6 @@ const metadata = [
   },
 ];
 
-async function freshDatabase(): Promise<{ url?: string; drop(): Promise<void> }> {
-  const server = process.env.DATABASE_URL;
-  if (!server) return { drop: async () => undefined };
-  const name = `tessera_bench_${Date.now()}`;
-  const admin = new Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new Client({ connectionString: server });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
 /**
  * Load comes from autocannon in a child process, so the load generator does not
  * share the server's event loop (the machine has two cores: one each).
@@ -74,7 +53,7 @@ function run(url: string, headers: Record<string, string>): Promise<{ rps: numbe
 }
 
 async function main(): Promise<void> {
-  const db = await freshDatabase();
+  const db: { url?: string; drop(): Promise<void> } = process.env.DATABASE_URL ? await freshDatabase(process.env.DATABASE_URL, 'tessera_bench') : { drop: async () => undefined };
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tessera-bench-'));
   const tessera = await createApp({
     env: { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SEED_PACKS: 'none', DATA_DIR: dataDir, ADMIN_PASSWORD: PASSWORD, ...(db.url && { DATABASE_URL: db.url }) },
