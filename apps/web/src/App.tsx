@@ -5,6 +5,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { ApprovalInbox } from './approvals/ApprovalInbox';
+import { DesignerRoutes } from './designer/DesignerRoutes';
 import { LoginPage } from './auth/LoginPage';
 import { onSessionChange, readSession } from './auth/session';
 import { type Language } from './i18n/languages';
@@ -45,6 +46,7 @@ export function App() {
                   <Route path="/o/:object/:id" element={<RecordPage />} />
                   <Route path="/board/:object" element={<KanbanBoard />} />
                   <Route path="/approvals" element={<ApprovalInbox />} />
+                  <Route path="/admin/*" element={<DesignerRoutes />} />
                   <Route path="*" element={<Navigate to="/" replace />} />
                 </Routes>
               </Shell>
