@@ -28,6 +28,7 @@ export * from './pipelines/stage-move.check';
 export * from './pipelines/stage-dwell';
 export * from './pipelines/value.compare';
 export * from './pipelines/message-template.fill';
+export * from './pipelines/overdue.filter';
 export * from './approvals/approval-state';
 export * from './approvals/approval-action';
 export * from './approvals/approval-action.registry';
