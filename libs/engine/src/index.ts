@@ -28,6 +28,7 @@ export * from './pipelines/stage-move.check';
 export * from './pipelines/stage-dwell';
 export * from './pipelines/value.compare';
 export * from './pipelines/message-template.fill';
+export * from './forms/form-state.evaluate';
 export * from './pipelines/overdue.filter';
 export * from './approvals/approval-state';
 export * from './approvals/approval-action';
