@@ -1,4 +1,4 @@
-import { AppstoreOutlined, AuditOutlined, LogoutOutlined, ProjectOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, AuditOutlined, BuildOutlined, LogoutOutlined, ProjectOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Grid, Layout, Menu, Space, Spin, Tag, Typography, type MenuProps } from 'antd';
 import { useState, type ReactNode } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../api/http';
 import { readSession, writeSession } from '../auth/session';
+import { canDesign } from '../designer/DesignerRoutes';
 import { useLabel } from '../i18n/label';
 import { useMe, useWorkspace } from '../metadata/metadata.queries';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -32,6 +33,7 @@ export function Shell({ children }: { children: ReactNode }) {
       .filter((o) => meta.data.pipelines.has(o.key))
       .map((o) => ({ key: `/board/${o.key}`, icon: <ProjectOutlined />, label: t('shell.board', { name: label(meta.data.pipelines.get(o.key)!.label) }) })),
     { key: '/approvals', icon: <AuditOutlined />, label: t('shell.approvals') },
+    ...(canDesign(me.data) ? [{ key: '/admin', icon: <BuildOutlined />, label: t('designer.menu') }] : []),
   ];
   const selected = (items as Array<{ key: string }>).map((i) => i.key).filter((k) => location.pathname === k || location.pathname.startsWith(`${k}/`));
 

@@ -30,4 +30,10 @@ export interface DraftApi {
   /** Problems of one document whose pointer starts with `pointerPrefix` (default: all of it). */
   problemsAt(kind: MetadataDocument['kind'], key: string, pointerPrefix?: string): DraftProblem[];
   saving: boolean;
+  /** Replaces the whole set as one undoable step (e.g. the published version after a publish or a pack import). */
+  replaceAll(documents: MetadataDocument[]): void;
+  /** Saves now (no debounce) and resolves once the saved draft has been validated. */
+  flush(): Promise<void>;
+  /** Why the draft could not be loaded or saved (network, permission), until the next save succeeds. */
+  error?: string;
 }
