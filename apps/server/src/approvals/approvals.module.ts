@@ -22,6 +22,8 @@ import { ApprovalTriggers } from './approval-triggers';
 import { ApprovalRepository } from './approval.repository';
 import { ApprovalService } from './approval.service';
 import { ApprovalsController, RecordApprovalsController } from './approvals.controller';
+import { ApprovalSimulateController } from './approval-simulate.controller';
+import { ApprovalSimulateService } from './approval-simulate.service';
 import { PrincipalsResolver } from './principals/principals.resolve';
 
 /**
@@ -32,7 +34,7 @@ import { PrincipalsResolver } from './principals/principals.resolve';
  */
 @Module({
   imports: [MetadataModule, RecordsModule, TimersModule, NotificationsModule, PipelinesModule],
-  controllers: [RecordApprovalsController, ApprovalsController],
+  controllers: [RecordApprovalsController, ApprovalsController, ApprovalSimulateController],
   providers: [
     ApprovalRepository,
     ApprovalFlowCatalog,
@@ -47,6 +49,7 @@ import { PrincipalsResolver } from './principals/principals.resolve';
     ApprovalSlaTimer,
     ApprovalStartTimer,
     ApprovalTimingSql,
+    ApprovalSimulateService,
   ],
   exports: [ApprovalService, ApprovalReadService, ApprovalTimingSql],
 })

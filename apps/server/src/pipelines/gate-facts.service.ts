@@ -23,11 +23,16 @@ export class GateFactsService {
   ) {}
 
   async gather(compiled: CompiledPipeline, recordId: string, needs: FactNeeds): Promise<GateFacts> {
-    const request = { object: compiled.object.key, recordId };
+    return this.gatherFor(compiled.object.key, recordId, needs);
+  }
+
+  /** The same facts for a record of `object`, whatever pipeline reads them (the designer tests draft pipelines). */
+  async gatherFor(object: string, recordId: string, needs: FactNeeds): Promise<GateFacts> {
+    const request = { object, recordId };
     const [attachments, approvals, checklist, related] = await Promise.all([
       needs.attachments ? this.merge(this.providers.of('attachments').map((p) => p.collect(request))) : {},
       needs.approvals ? this.merge(this.providers.of('approvals').map((p) => p.collect(request))) : {},
-      needs.checklist ? this.checklistOf(compiled.object.key, recordId) : {},
+      needs.checklist ? this.checklistOf(object, recordId) : {},
       Promise.all(needs.related.map(async (r) => [r.key, await this.records.countRelated(r.object, r.via, recordId, r.where)] as const)).then(Object.fromEntries),
     ]);
     return { attachments, approvals, checklist, related } as GateFacts;

@@ -18,6 +18,8 @@ import { PipelineCatalog } from './pipeline-catalog';
 import { PipelineDefinitionService } from './pipeline-definition.service';
 import { PipelineViewService } from './pipeline-view.service';
 import { PipelinesController } from './pipelines.controller';
+import { GateFactsController } from './gate-facts.controller';
+import { RecordGateFactsService } from './record-gate-facts.service';
 import { RecipientsResolver } from './recipients.resolve';
 import { StageEntryWriter } from './stage-entry.writer';
 import { StageDerivedSource } from './stage-derived.source';
@@ -36,7 +38,7 @@ import { StageWriteGuard } from './stage-write.guard';
  */
 @Module({
   imports: [MetadataModule, RecordsModule, TimersModule, NotificationsModule, FilesModule],
-  controllers: [PipelinesController],
+  controllers: [PipelinesController, GateFactsController],
   providers: [
     PipelineCatalog,
     GateFactsProviders,
@@ -54,6 +56,7 @@ import { StageWriteGuard } from './stage-write.guard';
     StageImportHook,
     StageHistorySql,
     StageDerivedSource,
+    RecordGateFactsService,
   ],
   exports: [GateFactsProviders, PipelineCatalog, GateFactsService, RecipientsResolver, StageHistorySql],
 })
