@@ -46,8 +46,9 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * effect.failed; the decision itself stands. Field writes go through the records module
  * as the approval's effect actor (validated, guarded, recorded like any write).
  * Stage moves and the actions automations own (webhook, createRecord, assignOwner,
- * classify) are handed on as outbox events: the pipelines module does not offer a stage
- * move inside another module's transaction.
+ * classify) are handed on as one outbox event each (`approval.action-requested`), run by
+ * the automations job after the decision commits: a stage gate that asks for this flow's
+ * approval then sees it.
  */
 @Injectable()
 export class ApprovalOutcomeRunner {
@@ -93,7 +94,7 @@ export class ApprovalOutcomeRunner {
       default:
         return async (m, ctx, action) => {
           await this.outbox.append(m, [{
-            type: action.kind === 'moveStage' ? 'approval.stage-move-requested' : 'approval.action-requested',
+            type: 'approval.action-requested',
             object: ctx.entry.flow.object,
             recordId: ctx.recordId,
             payload: { instanceId: ctx.instanceId, flow: ctx.entry.flow.key, outcome: ctx.outcome, action },

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { uuidv7 } from '../common/uuid7';
+import type { ErrorItem } from '../common/errors/error-item';
 
 export type RunStatus = 'succeeded' | 'skipped' | 'failed' | 'stopped';
 
@@ -15,7 +16,8 @@ export interface RunEntry {
   depth: number;
   attempt: number;
   effects: unknown[];
-  error: { code: string; message: string; path?: string } | null;
+  /** `errors`: every problem of a refused write (each unmet condition of a blocked stage move). */
+  error: { code: string; message: string; path?: string; errors?: ErrorItem[] } | null;
   startedAt: Date;
   durationMs: number;
 }

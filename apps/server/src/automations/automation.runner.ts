@@ -47,7 +47,7 @@ export interface RunRequest {
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const errorOf = (e: unknown): RunEntry['error'] =>
-  e instanceof ExpressionError ? { code: e.code, message: e.message, path: e.path } : e instanceof UserError ? { code: e.code, message: e.detail ?? e.title, ...(e.errors.length ? { path: e.errors[0].path } : {}) } : { code: 'automation.failed', message: messageOf(e) };
+  e instanceof ExpressionError ? { code: e.code, message: e.message, path: e.path } : e instanceof UserError ? { code: e.code, message: e.detail ?? e.title, ...(e.errors.length ? { path: e.errors[0].path, errors: e.errors } : {}) } : { code: 'automation.failed', message: messageOf(e) };
 
 /**
  * One automation run on one record: match, condition, plan (libs/engine), lookups, then

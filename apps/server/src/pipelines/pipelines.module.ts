@@ -58,7 +58,7 @@ import { StageWriteGuard } from './stage-write.guard';
     StageDerivedSource,
     RecordGateFactsService,
   ],
-  exports: [GateFactsProviders, PipelineCatalog, GateFactsService, RecipientsResolver, StageHistorySql],
+  exports: [GateFactsProviders, PipelineCatalog, GateFactsService, RecipientsResolver, StageHistorySql, StageMoveService],
 })
 export class PipelinesModule implements OnModuleInit {
   constructor(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { checkStageMove, evaluateGate, gateConditions, type CompiledPipeline, type StageMoveRequest } from '@tessera/engine';
+import { checkStageMove, EMPTY_FACTS, evaluateGate, gateConditions, type CompiledPipeline, type GateFacts, type StageMoveRequest } from '@tessera/engine';
 import type { EntityManager } from 'typeorm';
 import { SYSTEM_ACTOR, type Actor } from '../identity/actor';
 import { MetadataRuntime } from '../metadata/metadata-runtime.service';
@@ -46,19 +46,35 @@ export class StageMoveService {
    * record is locked and, if its stage changed in between, the move is refused (409).
    */
   async move(actor: Actor, objectKey: string, id: string, request: StageMoveRequest, opts: WriteOptions = {}): Promise<StageVisitRow> {
+    return this.apply(await this.prepare(actor, objectKey, id, request), opts);
+  }
+
+  /**
+   * The part of a move that reads through the pool (the record, the gate's facts): a
+   * caller that will apply the move inside its own transaction (an automation's
+   * `moveStage`) prepares first, outside it. `force` skips the gate's conditions — only
+   * system moves set it (metadata's `force`), never a request body.
+   */
+  async prepare(actor: Actor, objectKey: string, id: string, request: StageMoveRequest, force = false): Promise<PreparedStageMove> {
     const compiled = await this.pipelineOf(objectKey);
     const field = compiled.pipeline.stageField;
     let seen = await this.reads.get(actor, objectKey, id);
     // A role may hide the stage field and still move records: read it as the system.
     if (!(field in seen)) seen = await this.reads.get(SYSTEM_ACTOR, objectKey, id);
     const from = (seen[field] as string | null | undefined) ?? null;
-    const facts = await this.facts.gather(compiled, id, gateConditions(compiled, from, request.to).needs);
+    const facts = force ? EMPTY_FACTS : await this.facts.gather(compiled, id, gateConditions(compiled, from, request.to).needs);
+    return { actor, objectKey, id, request, compiled, from, facts, force };
+  }
 
+  /** Checks and writes a prepared move in one transaction (`opts.manager`'s, else a new one). */
+  async apply(prepared: PreparedStageMove, opts: WriteOptions = {}): Promise<StageVisitRow> {
+    const { actor, objectKey, id, request, compiled, from, facts, force } = prepared;
+    const field = compiled.pipeline.stageField;
     let visit: StageVisitRow | undefined;
     await this.writes.moveStage(actor, objectKey, id, field, async (stored, m) => {
       if ((stored[field] ?? null) !== from) throw movedMeanwhile(objectKey, id);
       const check = checkStageMove(compiled, from, request);
-      const gate = check.kind ? await evaluateGate(compiled, from, request.to, { record: stored, facts }) : { allowed: true as const };
+      const gate = check.kind && !force ? await evaluateGate(compiled, from, request.to, { record: stored, facts }) : { allowed: true as const };
       if (check.problems.length > 0 || !gate.allowed) throw blockedMove(actor, request.to, check.problems, gate.allowed ? [] : gate.unmet);
       this.moving.add(m);
       visit = await this.entries.enter(m, compiled, id, {
@@ -68,4 +84,16 @@ export class StageMoveService {
     }, opts);
     return visit!;
   }
+}
+
+/** A move whose facts were read; `apply` checks and writes it. */
+export interface PreparedStageMove {
+  actor: Actor;
+  objectKey: string;
+  id: string;
+  request: StageMoveRequest;
+  compiled: CompiledPipeline;
+  from: string | null;
+  facts: GateFacts;
+  force: boolean;
 }

@@ -135,7 +135,7 @@ export class RecordWriteService {
       this.assertValid(result.errors, result.warnings, opts.acknowledge, actor);
       const changed = Object.entries(result.changes).filter(([k, v]) => !same(stored[k], v));
       return this.writeUpdate(m, actor, { meta, compiled, object }, access, stored, Object.fromEntries(changed), result.warnings, opts);
-    });
+    }, opts.manager);
   }
 
   async remove(actor: Actor, objectKey: string, id: string, opts: WriteOptions = {}): Promise<void> {
