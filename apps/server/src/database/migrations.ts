@@ -13,6 +13,7 @@ import { CreatePackInstallation1764220000000 } from '../packs/migrations/1764220
 import { CreatePipelines1764190002000 } from '../pipelines/migrations/1764190002000-create-pipelines';
 import { IndexCurrentStays1764300000000 } from '../pipelines/migrations/1764300000000-index-current-stays';
 import { CreateRecordHistory1764160002000 } from '../records/migrations/1764160002000-create-record-history';
+import { CreateSavedView1764310000000 } from '../records/migrations/1764310000000-create-saved-view';
 import { CreateTimer1764190000000 } from '../timers/migrations/1764190000000-create-timer';
 import { AddTimerKey1764210002000 } from '../timers/migrations/1764210002000-add-timer-key';
 
@@ -38,6 +39,7 @@ export const migrations: Array<new () => MigrationInterface> = [
   AddTimerKey1764210002000,
   CreatePackInstallation1764220000000,
   IndexCurrentStays1764300000000,
+  CreateSavedView1764310000000,
 ];
 
 export const MIGRATIONS_TABLE = 'typeorm_migrations';

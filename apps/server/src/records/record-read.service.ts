@@ -26,7 +26,7 @@ export function visibleFields(compiled: CompiledObject, access: ObjectAccess): M
 }
 
 /** Fields the text search looks in: those marked searchable, else every text-like field. */
-function searchFields(fields: Map<string, Field>): string[] {
+export function searchFields(fields: Map<string, Field>): string[] {
   const all = [...fields.values()].filter((f) => fieldType(f).textSearch);
   const marked = all.filter((f) => f.searchable);
   return (marked.length ? marked : all).map((f) => f.key);
