@@ -4,6 +4,7 @@ import { UserError } from '../common/errors/user.error';
 import { requestIdOf } from '../common/request-id';
 import type { Actor } from '../identity/actor';
 import { CurrentActor } from '../identity/current-actor.decorator';
+import { ApprovalCandidatesService } from './approval-candidates.service';
 import { ApprovalReadService } from './approval-read.service';
 import { ApprovalService, type TaskActionBody } from './approval.service';
 
@@ -44,7 +45,14 @@ export class ApprovalsController {
   constructor(
     private readonly approvals: ApprovalService,
     private readonly reads: ApprovalReadService,
+    private readonly candidates: ApprovalCandidatesService,
   ) {}
+
+  /** Users the holder of a pending task may transfer it to or add (?q= searches login and name). */
+  @Get('tasks/:taskId/candidates')
+  candidatesFor(@CurrentActor() actor: Actor, @Param('taskId') taskId: string, @Query('q') q?: string) {
+    return this.candidates.forTask(actor, uuid(taskId, 'approval-task'), q);
+  }
 
   /** ?state=pending (tasks the caller may act on now) | submitted | handled. */
   @Get('tasks')

@@ -8,6 +8,7 @@ import { RecordWriteGuards } from '../records/record-hooks';
 import { RecordsModule } from '../records/records.module';
 import { TimersModule } from '../timers/timers.module';
 import { TimersService } from '../timers/timers.service';
+import { ApprovalCandidatesService } from './approval-candidates.service';
 import { approvalFactsProvider } from './approval-facts.provider';
 import { ApprovalFlowCatalog } from './approval-flow.catalog';
 import { ApprovalLockGuard } from './approval-lock.guard';
@@ -44,6 +45,7 @@ import { PrincipalsResolver } from './principals/principals.resolve';
     ApprovalTransitionWriter,
     ApprovalService,
     ApprovalReadService,
+    ApprovalCandidatesService,
     ApprovalTriggers,
     ApprovalLockGuard,
     ApprovalSlaTimer,
