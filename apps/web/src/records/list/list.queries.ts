@@ -1,0 +1,86 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/http';
+import { ApiError } from '../../api/problem';
+import { readSession } from '../../auth/session';
+import type { ListState } from './list-state';
+
+export interface SavedView {
+  id: string;
+  name: string;
+  definition: Partial<ListState>;
+}
+
+export interface OwnerOption {
+  id: string;
+  displayName: string;
+  username: string;
+}
+
+/** The signed-in user's saved views of one list. */
+export function useSavedViews(object: string) {
+  return useQuery({ queryKey: ['views', object], queryFn: async () => (await api<{ items: SavedView[] }>(`/api/objects/${object}/views`)).items });
+}
+
+/** Create (no id), rename or redefine (id), delete (remove): each refreshes the view list. */
+export function useSaveView(object: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { id?: string; name?: string; definition?: unknown; remove?: boolean }): Promise<SavedView | undefined> =>
+      v.remove
+        ? api<undefined>(`/api/objects/${object}/views/${v.id}`, { method: 'DELETE' })
+        : v.id
+          ? api<SavedView>(`/api/objects/${object}/views/${v.id}`, { method: 'PATCH', body: { name: v.name, definition: v.definition } })
+          : api<SavedView>(`/api/objects/${object}/views`, { method: 'POST', body: { name: v.name, definition: v.definition } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['views', object] }),
+  });
+}
+
+/** People for the owner filter and the transfer target (the caller, owners in scope, users of units in scope). */
+export function useOwners(object: string) {
+  return useQuery({ queryKey: ['owners', object], queryFn: async () => (await api<{ items: OwnerOption[] }>(`/api/objects/${object}/owners`)).items, staleTime: 60_000 });
+}
+
+/**
+ * Moves records to another owner: one bulk transfer per current owner (the endpoint
+ * takes one `fromUserId`), each narrowed to the selected ids. Returns how many moved.
+ */
+export async function transferRecords(object: string, records: Array<{ id: string; owner_id?: unknown }>, toUserId: string): Promise<number> {
+  const byOwner = new Map<string, string[]>();
+  for (const r of records) {
+    const owner = String(r.owner_id ?? '');
+    if (owner === toUserId || owner === '') continue;
+    byOwner.set(owner, [...(byOwner.get(owner) ?? []), r.id]);
+  }
+  let total = 0;
+  for (const [fromUserId, ids] of byOwner) {
+    const res = await api<{ total: number }>('/api/ownership/transfer', {
+      method: 'POST',
+      body: { fromUserId, toUserId, objects: [object], filters: { [object]: { field: 'id', op: 'in', value: ids } } },
+    });
+    total += res.total;
+  }
+  return total;
+}
+
+/**
+ * Downloads a CSV the API streams (a bearer token cannot ride on a plain link): fetched
+ * as a blob, saved under the server's file name. A 401 refreshes the session once.
+ */
+export async function downloadCsv(path: string): Promise<void> {
+  const get = () => fetch(path, { headers: { Authorization: `Bearer ${readSession()?.accessToken ?? ''}` } });
+  let res = await get();
+  if (res.status === 401) {
+    await api('/api/me'); // refreshes the tokens on the way
+    res = await get();
+  }
+  if (!res.ok) throw new ApiError(res.status, await res.json().catch(() => ({})));
+  const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? 'export.csv';
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
