@@ -8,6 +8,7 @@ import { ApprovalInbox } from './approvals/ApprovalInbox';
 import { DesignerRoutes } from './designer/DesignerRoutes';
 import { LoginPage } from './auth/LoginPage';
 import { onSessionChange, readSession } from './auth/session';
+import { DashboardPage } from './dashboards/DashboardPage';
 import { type Language } from './i18n/languages';
 import { useLabel } from './i18n/label';
 import { useMe, useWorkspace } from './metadata/metadata.queries';
@@ -46,6 +47,7 @@ export function App() {
                   <Route path="/o/:object/:id" element={<RecordPage />} />
                   <Route path="/board/:object" element={<KanbanBoard />} />
                   <Route path="/approvals" element={<ApprovalInbox />} />
+                  <Route path="/dashboards/:key" element={<DashboardPage />} />
                   <Route path="/admin/*" element={<DesignerRoutes />} />
                   <Route path="*" element={<Navigate to="/" replace />} />
                 </Routes>

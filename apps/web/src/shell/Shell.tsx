@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../api/http';
 import { readSession, writeSession } from '../auth/session';
+import { useDashboardNavItems } from '../dashboards/dashboard-nav';
 import { canDesign } from '../designer/DesignerRoutes';
 import { useLabel } from '../i18n/label';
 import { useMe, useWorkspace } from '../metadata/metadata.queries';
@@ -23,11 +24,13 @@ export function Shell({ children }: { children: ReactNode }) {
   const client = useQueryClient();
   const screens = Grid.useBreakpoint();
   const [collapsed, setCollapsed] = useState(false);
+  const dashboards = useDashboardNavItems();
 
   if (!me.data || !meta.data) return <Spin fullscreen />;
 
   const readable = [...meta.data.objects.values()].filter((o) => me.data.objects[o.key]?.actions.includes('read'));
   const items: MenuProps['items'] = [
+    ...dashboards,
     ...readable.map((o) => ({ key: `/o/${o.key}`, icon: <UnorderedListOutlined />, label: label(o.pluralLabel ?? o.label) })),
     ...readable
       .filter((o) => meta.data.pipelines.has(o.key))
