@@ -1,0 +1,56 @@
+import type { ObjectDefinition, PipelineDefinition, SelectOption, Stage } from '@tessera/metadata';
+import { moveItem } from './designer-fields';
+
+/**
+ * The stage field's options must be the stage keys in stage order (lint
+ * `pipeline.stage-options-*`), so every stage edit rewrites them: an option per stage
+ * (kept, with the stage's label), retired options kept at the end for old records.
+ * Returns the object unchanged when the field is not a select of it.
+ */
+export function syncStageField(object: ObjectDefinition, pipeline: PipelineDefinition): ObjectDefinition {
+  const index = object.fields.findIndex((f) => f.key === pipeline.stageField);
+  const field = object.fields[index];
+  if (!field || field.type !== 'select') return object;
+  const existing = new Map(field.options.map((o) => [o.value, o]));
+  const stageKeys = new Set(pipeline.stages.map((s) => s.key));
+  const options: SelectOption[] = [
+    ...pipeline.stages.map((s): SelectOption => {
+      const { retired: _r, ...kept } = existing.get(s.key) ?? { value: s.key, label: s.label };
+      return { ...kept, value: s.key, label: s.label, ...(s.color && !kept.color && { color: s.color }) };
+    }),
+    ...field.options.filter((o) => o.retired && !stageKeys.has(o.value)),
+  ];
+  const { default: def, ...rest } = field;
+  const next = { ...rest, options, ...(def !== undefined && { default: pipeline.stages[0]?.key }) };
+  return { ...object, fields: object.fields.map((f, i) => (i === index ? next : f)) };
+}
+
+/** The pipeline and its object after the stage at `from` moved to `to`. */
+export function reorderStages(pipeline: PipelineDefinition, object: ObjectDefinition, from: number, to: number) {
+  const next = { ...pipeline, stages: moveItem(pipeline.stages, from, to) };
+  return { pipeline: next, object: syncStageField(object, next) };
+}
+
+/** A new open stage before the first terminal one, with a key not used yet. */
+export function addStage(pipeline: PipelineDefinition, object: ObjectDefinition) {
+  const used = new Set(pipeline.stages.map((s) => s.key));
+  let n = pipeline.stages.length + 1;
+  while (used.has(`stage_${n}`)) n++;
+  const stage: Stage = { key: `stage_${n}`, label: { 'zh-CN': `阶段 ${n}`, en: `Stage ${n}` }, probability: 50, forecastCategory: 'pipeline' };
+  const at = pipeline.stages.findIndex((s) => (s.type ?? 'open') !== 'open');
+  const stages = [...pipeline.stages];
+  stages.splice(at < 0 ? stages.length : at, 0, stage);
+  const next = { ...pipeline, stages };
+  return { pipeline: next, object: syncStageField(object, next), index: stages.indexOf(stage) };
+}
+
+/** Replaces the stage at `index`; the stage field follows key and label changes. */
+export function updateStage(pipeline: PipelineDefinition, object: ObjectDefinition, index: number, stage: Stage) {
+  const next = { ...pipeline, stages: pipeline.stages.map((s, i) => (i === index ? stage : s)) };
+  return { pipeline: next, object: syncStageField(object, next) };
+}
+
+export function removeStage(pipeline: PipelineDefinition, object: ObjectDefinition, index: number) {
+  const next = { ...pipeline, stages: pipeline.stages.filter((_, i) => i !== index) };
+  return { pipeline: next, object: syncStageField(object, next) };
+}
