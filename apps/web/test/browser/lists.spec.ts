@@ -85,6 +85,47 @@ describe('record lists in a browser (valve pack with demo data)', () => {
     expect((await rowIds(page)).sort()).toEqual(widened.items.map((r) => r.id).sort());
   });
 
+  it('filters by text, a date range and a related record; shows no bulk action the rep may not do', async () => {
+    const page = rep.page;
+    await listed(page, () => page.goto(`${server.url}/o/opportunity`));
+    expect(await page.getByTestId('bulk-export').count()).toBe(0);
+    expect(await page.getByTestId('bulk-transfer').count()).toBe(0);
+    await pageSize(page, 100);
+    const mine = await api<{ items: Array<Row & { customer: string; _expand?: { customer?: { name: string } } }> }>(repLogin, `${LIST}?limit=1&sort=name&expand=customer`);
+    const customer = mine.items[0]._expand!.customer!;
+    await addFilter(page, 'customer', async () => {
+      await page.getByTestId('filter-records').click();
+      await page.keyboard.type(customer.name);
+      await page.locator('.ant-select-item-option', { hasText: customer.name }).first().click();
+    });
+    await addFilter(page, 'name', async () => {
+      await inputOf(page, 'filter-text').fill('阀');
+    });
+    await addFilter(page, 'expected_close_date', async () => {
+      const inputs = page.locator('.ant-modal .ant-picker-range input');
+      const [from, to] = [inputs.first(), inputs.nth(1)];
+      await from.click();
+      await from.fill('2020-01-01');
+      await to.click();
+      await to.fill('2030-12-31');
+      await to.press('Enter');
+    });
+    const expected = await api(
+      repLogin,
+      query({
+        and: [
+          { field: 'customer', op: 'in', value: [mine.items[0].customer] },
+          { field: 'name', op: 'contains', value: '阀' },
+          { field: 'expected_close_date', op: 'gte', value: '2020-01-01' },
+          { field: 'expected_close_date', op: 'lte', value: '2030-12-31' },
+        ],
+      }),
+    );
+    expect(expected.items.length).toBeGreaterThan(0);
+    expect((await rowIds(page)).sort()).toEqual(expected.items.map((r) => r.id).sort());
+    await page.getByTestId('filter-tag-expected_close_date').getByText('2020-01-01 ~ 2030-12-31').waitFor();
+  });
+
   it('the overdue flag lists exactly the records analytics counts over their stage’s timeout', async () => {
     const page = rep.page;
     await listed(page, () => page.goto(`${server.url}/o/opportunity`));
