@@ -2,13 +2,12 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { ApprovalInbox } from './approvals/ApprovalInbox';
 import { DesignerRoutes } from './designer/DesignerRoutes';
 import { LoginPage } from './auth/LoginPage';
 import { onSessionChange, readSession } from './auth/session';
-import { DashboardPage } from './dashboards/DashboardPage';
 import { type Language } from './i18n/languages';
 import { useLabel } from './i18n/label';
 import { useMe, useWorkspace } from './metadata/metadata.queries';
@@ -16,6 +15,9 @@ import { KanbanBoard } from './pipelines/KanbanBoard';
 import { RecordListPage } from './records/RecordListPage';
 import { RecordPage } from './records/RecordPage';
 import { Shell } from './shell/Shell';
+
+// Charts load with the first dashboard opened: ECharts stays out of the first page load.
+const DashboardPage = lazy(() => import('./dashboards/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 
 const ANTD_LOCALES = { 'zh-CN': zhCN, en: enUS } satisfies Record<Language, unknown>;
 
@@ -47,7 +49,7 @@ export function App() {
                   <Route path="/o/:object/:id" element={<RecordPage />} />
                   <Route path="/board/:object" element={<KanbanBoard />} />
                   <Route path="/approvals" element={<ApprovalInbox />} />
-                  <Route path="/dashboards/:key" element={<DashboardPage />} />
+                  <Route path="/dashboards/:key" element={<Suspense><DashboardPage /></Suspense>} />
                   <Route path="/admin/*" element={<DesignerRoutes />} />
                   <Route path="*" element={<Navigate to="/" replace />} />
                 </Routes>

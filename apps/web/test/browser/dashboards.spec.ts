@@ -18,15 +18,27 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < body.length; i++) {
     const c = body[i];
     if (quoted) {
-      if (c === '"' && body[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && body[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && body[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += c;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && body[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += c;
   }
-  if (cell !== '' || row.length) row.push(cell), rows.push(row);
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -153,6 +165,29 @@ describe('dashboards in a browser (valve pack)', () => {
     expect(rows[0]).toEqual(['id', 'stage', 'entered_at', 'due_at', 'name', 'customer', 'amount', 'owner_id']);
     expect(rows.slice(1).map((r) => r[0])).toEqual(api.result.rows.map((r: { id: string }) => r.id));
     expect(rows.slice(1).map((r) => r[4])).toEqual(api.result.rows.map((r: { record: { name: string } }) => r.record.name));
+    expect(manager.errors).toEqual([]);
+  });
+
+  it('narrows every widget to the owner chosen in the filter bar, kept in the address', async () => {
+    const page = manager.page;
+    const rep = (await server.call('valve.rep01', 'GET', '/api/me')).user;
+    await page.goto(`${server.url}/dashboards/${MANAGER}`);
+    await drawn(page, 'funnel');
+    const requests: string[] = [];
+    page.on('request', (r) => r.url().includes(`/api/dashboards/${MANAGER}/widgets/`) && requests.push(r.url()));
+    await page.getByLabel('负责人').click();
+    await page.locator('.ant-select-item-option', { hasText: rep.displayName }).click();
+    await page.waitForURL(`**/dashboards/${MANAGER}?owner=${rep.id}`);
+    const funnel = await widget('valve.rm.east', MANAGER, 'funnel', `period=last12Months&owner=${rep.id}`);
+    for (const s of funnel.result.stages) await page.getByTestId(`drill-funnel-${s.stage}`).getByText(String(s.count), { exact: true }).waitFor();
+    const overdue = await widget('valve.rm.east', MANAGER, 'overdue_count', `period=last12Months&owner=${rep.id}`);
+    await page.getByTestId('kpi-overdue_count').getByText(String(overdue.kpi.value), { exact: true }).waitFor();
+    // Every widget asked again, each with the owner and the period.
+    const asked = new Set(
+      requests.filter((u) => new URL(u).searchParams.get('owner') === rep.id && new URL(u).searchParams.get('period') === 'last12Months').map((u) => new URL(u).pathname.split('/').pop()),
+    );
+    const doc = await server.call('valve.rm.east', 'GET', `/api/dashboards/${MANAGER}`);
+    expect([...asked].sort()).toEqual(doc.widgets.map((w: { key: string }) => w.key).sort());
     expect(manager.errors).toEqual([]);
   });
 
