@@ -141,6 +141,22 @@ describe('designer: pipelines and approval flows', () => {
     expect((flow as { steps: Array<{ when?: unknown }> }).steps[1].when).toEqual({ kind: 'compare', field: 'amount', op: 'gte', value: 100000 });
   });
 
+  it('edits an automation\'s trigger and a role\'s field access', async () => {
+    await page.goto(`${server.url}/admin/automations/tech_proposal_review`);
+    await page.getByTestId('trigger-editor').waitFor();
+    await choose(page, page.getByTestId('trigger-on'), '进入阶段');
+    await screenshot(page, 'designer-automation');
+    await eventually(async () => (await draftDocuments()).find((d) => d.kind === 'automation' && d.key === 'tech_proposal_review' && d.trigger.on === 'stageEntered'), 'the saved trigger');
+
+    await page.goto(`${server.url}/admin/roles/sales_rep`);
+    await page.getByTestId('role-editor').waitFor();
+    await page.locator('tr', { hasText: '项目商机' }).locator('.ant-table-row-expand-icon').click();
+    await choose(page, page.getByTestId('role-field-opportunity-competitor'), '隐藏');
+    await screenshot(page, 'designer-role');
+    const role = await eventually(async () => (await draftDocuments()).find((d) => d.kind === 'role' && d.key === 'sales_rep' && JSON.stringify(d).includes('competitor')), 'the saved role');
+    expect((role as { permissions: Array<{ object: string; fields?: Record<string, string> }> }).permissions.find((p) => p.object === 'opportunity')!.fields).toEqual({ competitor: 'hidden' });
+  });
+
   it('leaves a draft that passes validation, without console errors', async () => {
     const documents = await draftDocuments();
     const checked = checkMetadata(documents.map((document, i) => ({ source: `${document.kind}:${'key' in document ? document.key : i}`, document })));

@@ -69,6 +69,7 @@ function RoleEditor({ role }: { role: RoleDefinition }) {
         <Table<ObjectPermission>
           size="small"
           pagination={false}
+          scroll={{ x: 'max-content' }}
           rowKey="object"
           dataSource={role.permissions}
           expandable={{
@@ -76,7 +77,7 @@ function RoleEditor({ role }: { role: RoleDefinition }) {
               const object = objects.find((o) => o.key === p.object);
               const i = role.permissions.indexOf(p);
               return (
-                <Space wrap>
+                <Space wrap style={{ maxWidth: 900 }}>
                   {(object?.fields ?? []).filter((f) => !f.retired).map((f) => (
                     <Space key={f.key} size={4}>
                       <Typography.Text>{label(f.label)}</Typography.Text>
@@ -93,10 +94,11 @@ function RoleEditor({ role }: { role: RoleDefinition }) {
             },
           }}
           columns={[
-            { title: t('designerFlows.object'), dataIndex: 'object', render: (o: string) => label(objects.find((x) => x.key === o)?.label) || o },
+            { title: t('designerFlows.object'), dataIndex: 'object', width: 120, render: (o: string) => label(objects.find((x) => x.key === o)?.label) || o },
             {
               title: t('designerFlows.role.actions'),
-              render: (_: unknown, p, i) => <Checkbox.Group value={p.actions} onChange={(v) => v.length && setPermission(i, { ...p, actions: v as ObjectPermission['actions'] })} options={ACTIONS.map((a) => ({ value: a, label: t(`designerFlows.role.actionNames.${a}`) }))} />,
+              width: 420,
+              render: (_: unknown, p, i) => <Checkbox.Group style={{ display: 'flex', flexWrap: 'wrap', rowGap: 4, minWidth: 400 }} value={p.actions} onChange={(v) => v.length && setPermission(i, { ...p, actions: v as ObjectPermission['actions'] })} options={ACTIONS.map((a) => ({ value: a, label: t(`designerFlows.role.actionNames.${a}`) }))} />,
             },
             {
               title: t('designerFlows.role.readScope'),
