@@ -13,7 +13,7 @@ import {
   WarningOutlined,
 } from '@ant-design/icons';
 import { Alert, Badge, Button, Drawer, Layout, List, Menu, Space, Spin, Tag, Tooltip, Typography, type MenuProps } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useLabel } from '../i18n/label';
@@ -37,6 +37,12 @@ export function DesignerLayout({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const location = useLocation();
   const [problemsOpen, setProblemsOpen] = useState(false);
+  const [openGroups, setOpenGroups] = useState<string[]>([]);
+  // The group of the screen shown is always open (problems and links can lead anywhere).
+  const currentGroup = (Object.keys(KIND_ROUTES) as DesignedKind[]).find((k) => location.pathname.startsWith(`/admin/${KIND_ROUTES[k]}`));
+  useEffect(() => {
+    if (currentGroup) setOpenGroups((open) => (open.includes(`group:${currentGroup}`) ? open : [...open, `group:${currentGroup}`]));
+  }, [currentGroup]);
 
   const kinds = Object.keys(KIND_ROUTES) as DesignedKind[];
   const items: MenuProps['items'] = [
@@ -78,7 +84,8 @@ export function DesignerLayout({ children }: { children: ReactNode }) {
           mode="inline"
           aria-label={t('designer.navigation')}
           selectedKeys={[selected]}
-          defaultOpenKeys={kinds.filter((k) => location.pathname.startsWith(`/admin/${KIND_ROUTES[k]}`)).map((k) => `group:${k}`)}
+          openKeys={openGroups}
+          onOpenChange={setOpenGroups}
           items={items}
           onClick={({ key }) => navigate(key)}
         />

@@ -1,6 +1,6 @@
-import { DeleteOutlined, HolderOutlined } from '@ant-design/icons';
+import { DeleteOutlined, HolderOutlined, StarFilled } from '@ant-design/icons';
 import type { Field, ObjectDefinition } from '@tessera/metadata';
-import { Badge, Button, Card, Empty, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Badge, Button, Card, Empty, Popconfirm, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useDrag, useDrop } from 'react-dnd';
 import { useTranslation } from 'react-i18next';
@@ -107,7 +107,8 @@ function FieldRow({ field, index, selected, title, problems, onSelect, onDrop, o
         display: 'flex',
         alignItems: 'center',
         gap: 8,
-        padding: '6px 8px',
+        padding: '4px 8px',
+        whiteSpace: 'nowrap',
         borderRadius: 6,
         cursor: 'pointer',
         border: `1px solid ${selected ? '#1677ff' : '#f0f0f0'}`,
@@ -118,14 +119,23 @@ function FieldRow({ field, index, selected, title, problems, onSelect, onDrop, o
     >
       <HolderOutlined style={{ cursor: 'grab', color: '#999' }} />
       <Badge count={problems} size="small" offset={[6, 0]}>
-        <span style={field.retired ? { textDecoration: 'line-through' } : undefined}>{label(field.label) || field.key}</span>
+        <Typography.Text ellipsis style={{ maxWidth: 140, ...(field.retired && { textDecoration: 'line-through' }) }}>
+          {label(field.label) || field.key}
+        </Typography.Text>
       </Badge>
-      <Typography.Text type="secondary" code>
+      <Typography.Text type="secondary" code ellipsis style={{ flex: 1, minWidth: 0 }}>
         {field.key}
       </Typography.Text>
-      <span style={{ flex: 1 }} />
-      {title && <Tag color="gold">{t('designer.objects.titleField')}</Tag>}
-      {field.required && <Tag color="red">{t('designer.objects.props.required')}</Tag>}
+      {title && (
+        <Tooltip title={t('designer.objects.titleField')}>
+          <StarFilled style={{ color: '#faad14' }} aria-label={t('designer.objects.titleField')} />
+        </Tooltip>
+      )}
+      {field.required && (
+        <Tooltip title={t('designer.objects.props.required')}>
+          <Typography.Text type="danger">*</Typography.Text>
+        </Tooltip>
+      )}
       {field.retired && <Tag>{t('designer.objects.retired')}</Tag>}
       <Tag color="blue">{t(`designer.objects.types.${field.type}`)}</Tag>
       <Popconfirm title={t('designer.objects.removeField')} description={t('designer.objects.removeFieldHint')} onConfirm={onRemove} okText={t('designer.objects.remove')}>

@@ -96,10 +96,13 @@ function ObjectEditor({ objectKey }: { objectKey: string }) {
         ))}
       </Card>
       <Row gutter={12}>
-        <Col xs={24} lg={6}>
-          <FieldPalette onAdd={(type) => insert(type, object.fields.length)} />
+        <Col xs={24} lg={5}>
+          {/* Sticky: the palette stays in view while the list below the fold is the drop target. */}
+          <div style={{ position: 'sticky', top: 8 }}>
+            <FieldPalette onAdd={(type) => insert(type, object.fields.length)} />
+          </div>
         </Col>
-        <Col xs={24} lg={9}>
+        <Col xs={24} lg={10}>
           <FieldList
             object={object}
             selected={selectedKey}
