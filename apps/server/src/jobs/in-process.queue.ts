@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { DataSource, type EntityManager } from 'typeorm';
+import { PollLoop } from '../common/poll-loop';
 import { uuidv7 } from '../common/uuid7';
 import type { JobData, NewJob } from './job';
 import type { JobQueue } from './job-queue';
@@ -31,9 +32,11 @@ export class InProcessQueue implements JobQueue {
   readonly driver = 'in-process' as const;
   private readonly logger = new Logger('Jobs');
   private readonly instance = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-  private timeout?: NodeJS.Timeout;
-  private running?: Promise<number>;
-  private stopped = true;
+  private readonly loop = new PollLoop(
+    () => this.tick(),
+    () => this.settings.pollMs,
+    (message) => this.logger.error(`job poll failed: ${message}`),
+  );
 
   constructor(
     private readonly dataSource: DataSource,
@@ -56,30 +59,16 @@ export class InProcessQueue implements JobQueue {
   }
 
   startConsumer(): void {
-    this.stopped = false;
-    this.schedule();
+    this.loop.start();
   }
 
-  async close(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timeout);
-    await this.running?.catch(() => undefined);
+  close(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Runs the due jobs now; resolves to how many ran. */
   runDue(): Promise<number> {
-    this.running ??= this.tick().finally(() => (this.running = undefined));
-    return this.running;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timeout = setTimeout(() => {
-      void this.runDue()
-        .catch((error) => this.logger.error(`job poll failed: ${error instanceof Error ? error.message : String(error)}`))
-        .finally(() => this.schedule());
-    }, this.settings.pollMs);
-    this.timeout.unref();
+    return this.loop.runNow();
   }
 
   private async tick(): Promise<number> {
@@ -91,7 +80,7 @@ export class InProcessQueue implements JobQueue {
       [this.instance, this.settings.lockMs, BATCH],
     );
     for (const row of rows) {
-      if (this.stopped) break;
+      if (this.loop.stopped) break;
       await this.runOne(row);
     }
     return rows.length;

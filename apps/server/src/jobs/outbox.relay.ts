@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { PollLoop } from '../common/poll-loop';
 import { AppConfigService } from '../config/app-config.service';
 import { MetadataRuntime } from '../metadata/metadata-runtime.service';
 import { OutboxService } from '../outbox/outbox.service';
@@ -28,9 +29,11 @@ function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> 
 @Injectable()
 export class OutboxRelay {
   private readonly logger = new Logger('Jobs');
-  private timeout?: NodeJS.Timeout;
-  private running?: Promise<number>;
-  private stopped = true;
+  private readonly loop = new PollLoop(
+    () => this.tick(),
+    () => this.config.get('OUTBOX_POLL_INTERVAL'),
+    (message) => this.logger.error(`outbox relay failed: ${message}`),
+  );
 
   constructor(
     private readonly dataSource: DataSource,
@@ -42,30 +45,16 @@ export class OutboxRelay {
   ) {}
 
   start(): void {
-    this.stopped = false;
-    this.schedule();
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timeout);
-    await this.running?.catch(() => undefined);
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Relays what is pending now (one batch); resolves to how many events were dispatched. */
   relayPending(): Promise<number> {
-    this.running ??= this.tick().finally(() => (this.running = undefined));
-    return this.running;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timeout = setTimeout(() => {
-      void this.relayPending()
-        .catch((error) => this.logger.error(`outbox relay failed: ${error instanceof Error ? error.message : String(error)}`))
-        .finally(() => this.schedule());
-    }, this.config.get('OUTBOX_POLL_INTERVAL'));
-    this.timeout.unref();
+    return this.loop.runNow();
   }
 
   private async tick(): Promise<number> {

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy }
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import { DataSource } from 'typeorm';
+import { PollLoop } from '../common/poll-loop';
 import { AppConfigService } from '../config/app-config.service';
 import type { DueTimer } from './timer';
 import { TimerHandlers } from './timer-handlers';
@@ -23,9 +24,11 @@ const BATCH = 50;
 export class TimerPoller implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Timers');
   private readonly instance = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-  private timeout?: NodeJS.Timeout;
-  private running?: Promise<number>;
-  private stopped = false;
+  private readonly loop = new PollLoop(
+    () => this.tick(),
+    () => this.config.get('TIMER_POLL_INTERVAL'),
+    (message) => this.logger.error(`timer poll failed: ${message}`),
+  );
 
   constructor(
     private readonly dataSource: DataSource,
@@ -36,29 +39,16 @@ export class TimerPoller implements OnApplicationBootstrap, OnModuleDestroy {
 
   onApplicationBootstrap(): void {
     // API-only instances (RUN_WORKERS=false) leave due timers to the workers.
-    if (this.config.get('RUN_WORKERS') === 'true') this.schedule();
+    if (this.config.get('RUN_WORKERS') === 'true') this.loop.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timeout);
-    await this.running?.catch(() => undefined);
+  onModuleDestroy(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Fires every due timer now (up to a batch); resolves to how many fired. Tests and the worker call it directly. */
   runDue(): Promise<number> {
-    this.running ??= this.tick().finally(() => (this.running = undefined));
-    return this.running;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timeout = setTimeout(() => {
-      void this.runDue()
-        .catch((error) => this.logger.error(`timer poll failed: ${error instanceof Error ? error.message : String(error)}`))
-        .finally(() => this.schedule());
-    }, this.config.get('TIMER_POLL_INTERVAL'));
-    this.timeout.unref();
+    return this.loop.runNow();
   }
 
   private async tick(): Promise<number> {
@@ -66,7 +56,7 @@ export class TimerPoller implements OnApplicationBootstrap, OnModuleDestroy {
     if (kinds.length === 0) return 0;
     let fired = 0;
     for (const timer of await this.timers.due(kinds, BATCH)) {
-      if (this.stopped) break;
+      if (this.loop.stopped) break;
       if (await this.fire(timer)) fired++;
     }
     return fired;
