@@ -195,6 +195,8 @@ describe('dashboards in a browser (valve pack)', () => {
     const rep = await openBrowser();
     try {
       const page = rep.page;
+      // A controllable clock (time still flows): the auto-refresh is checked without waiting a minute.
+      await page.clock.install();
       await signIn(page, server.url, 'valve.rep01', PASSWORD);
       const nav = page.getByRole('menu');
       await nav.getByText('我的销售看板', { exact: true }).click();
@@ -224,6 +226,19 @@ describe('dashboards in a browser (valve pack)', () => {
       await drawn(page, 'funnel');
       await page.getByTestId('chart-forecast').locator('svg').waitFor();
       await screenshot(page, 'dashboard-rep');
+
+      // The board refreshes on its own every refreshSeconds (60): a lead moved on meanwhile shows up.
+      const before = (await widget('valve.rep01', REP, 'funnel')).result.stages;
+      const count = (stages: Array<{ stage: string; count: number }>, key: string) => stages.find((s) => s.stage === key)!.count;
+      await page.getByTestId('drill-funnel-lead').getByText(String(count(before, 'lead')), { exact: true }).waitFor();
+      const lead = (await server.call('valve.rep01', 'GET', `/api/objects/opportunity/records?limit=1&filter=${encodeURIComponent(JSON.stringify({ field: 'stage', op: 'eq', value: 'lead' }))}`)).items[0];
+      await server.call('valve.rep01', 'POST', `/api/objects/opportunity/records/${lead.id}/stage`, { stage: 'requirement' });
+      const after = (await widget('valve.rep01', REP, 'funnel')).result.stages;
+      expect([count(after, 'lead'), count(after, 'requirement')]).toEqual([count(before, 'lead') - 1, count(before, 'requirement') + 1]);
+      expect(await page.getByTestId('drill-funnel-lead').innerText()).toBe(String(count(before, 'lead')));
+      await page.clock.fastForward(60_000);
+      await page.getByTestId('drill-funnel-lead').getByText(String(count(after, 'lead')), { exact: true }).waitFor();
+      await page.getByTestId('drill-funnel-requirement').getByText(String(count(after, 'requirement')), { exact: true }).waitFor();
       expect(rep.errors).toEqual([]);
     } finally {
       await rep.close();
