@@ -1,17 +1,19 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, List, Modal, Space, Tabs, Tag, Typography } from 'antd';
+import { DownOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Dropdown, List, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../api/http';
-import { problemLines } from '../api/problem';
 import { useLabel } from '../i18n/label';
+import { useWorkspace } from '../metadata/metadata.queries';
 import type { InboxItem } from './approval.types';
+import { RecordSummary } from './RecordSummary';
+import { TaskActionModal, type TaskAction } from './TaskActionModal';
 
 type InboxState = 'pending' | 'submitted' | 'handled';
-type Decision = { item: InboxItem; action: 'approve' | 'reject' };
 
-/** Tasks waiting for the user (approve, reject with a reason), what they submitted and what they handled. */
+/** Tasks waiting for the user (approve, reject, return, transfer, add approver, comment), what they submitted and what they handled. */
 export function ApprovalInbox() {
   const { t } = useTranslation();
   const [state, setState] = useState<InboxState>('pending');
@@ -29,28 +31,29 @@ export function ApprovalInbox() {
 function InboxList({ state }: { state: InboxState }) {
   const { t } = useTranslation();
   const { label } = useLabel();
-  const { message } = App.useApp();
-  const client = useQueryClient();
+  const meta = useWorkspace();
   const inbox = useQuery({ queryKey: ['inbox', state], queryFn: () => api<{ items: InboxItem[] }>(`/api/approvals/tasks?state=${state}`) });
-  const [deciding, setDeciding] = useState<Decision | null>(null);
-  const [form] = Form.useForm<{ comment?: string }>();
+  const [acting, setActing] = useState<{ item: InboxItem; action: TaskAction } | null>(null);
+  // The step as the current metadata declares it (what it allows, whether approving needs a comment).
+  const stepOf = (item: InboxItem) => meta.data?.flows.find((f) => f.key === item.instance.flow)?.steps.find((s) => s.key === item.task.step);
 
-  const decide = async () => {
-    const { comment } = await form.validateFields();
-    const { item, action } = deciding!;
-    try {
-      await api(`/api/approvals/tasks/${item.task.id}/${action}`, { body: comment ? { comment } : {} });
-      message.success(t(action === 'approve' ? 'approvals.approved' : 'approvals.rejected'));
-      setDeciding(null);
-      await client.invalidateQueries({ queryKey: ['inbox'] });
-      await client.invalidateQueries({ queryKey: ['approvals', item.record.object, item.record.id] });
-    } catch (error) {
-      message.error(problemLines(error).join('; '));
-    }
-  };
-  const open = (item: InboxItem, action: Decision['action']) => {
-    form.resetFields();
-    setDeciding({ item, action });
+  const actions = (item: InboxItem) => {
+    const step = stepOf(item);
+    const more: Array<{ key: TaskAction; label: string }> = [
+      { key: 'return', label: t('approvals.action.return') },
+      ...(step?.allowDelegate ? [{ key: 'transfer' as const, label: t('approvals.action.transfer') }] : []),
+      ...(step?.allowAddApprover ? [{ key: 'add-approver' as const, label: t('approvals.action.add-approver') }] : []),
+      { key: 'comment', label: t('approvals.action.comment') },
+    ];
+    return [
+      <Button key="approve" type="primary" onClick={() => setActing({ item, action: 'approve' })}>{t('approvals.approve')}</Button>,
+      <Button key="reject" danger onClick={() => setActing({ item, action: 'reject' })}>{t('approvals.reject')}</Button>,
+      <Dropdown key="more" trigger={['click']} menu={{ items: more, onClick: ({ key }) => setActing({ item, action: key as TaskAction }) }}>
+        <Button data-testid="task-more">
+          {t('approvals.more')} <DownOutlined />
+        </Button>
+      </Dropdown>,
+    ];
   };
 
   return (
@@ -60,17 +63,7 @@ function InboxList({ state }: { state: InboxState }) {
         locale={{ emptyText: t('approvals.empty') }}
         dataSource={inbox.data?.items ?? []}
         renderItem={(item) => (
-          <List.Item
-            data-testid="inbox-item"
-            actions={
-              state === 'pending'
-                ? [
-                    <Button key="approve" type="primary" onClick={() => open(item, 'approve')}>{t('approvals.approve')}</Button>,
-                    <Button key="reject" danger onClick={() => open(item, 'reject')}>{t('approvals.reject')}</Button>,
-                  ]
-                : []
-            }
-          >
+          <List.Item data-testid="inbox-item" actions={state === 'pending' ? actions(item) : []}>
             <List.Item.Meta
               title={
                 <Space wrap>
@@ -79,32 +72,20 @@ function InboxList({ state }: { state: InboxState }) {
                 </Space>
               }
               description={
-                <Typography.Text type="secondary">
-                  {label(item.instance.flowLabel)}
-                  {item.instance.currentStepLabel ? ` · ${label(item.instance.currentStepLabel)}` : ''} · {item.instance.submittedBy.name} · {new Date(item.instance.submittedAt).toLocaleString()}
-                  {state !== 'pending' && ` · ${t(`approvals.state.${item.instance.state === 'finished' && item.instance.outcome ? item.instance.outcome : item.instance.state}`)}`}
-                </Typography.Text>
+                <>
+                  <Typography.Text type="secondary">
+                    {label(item.instance.flowLabel)}
+                    {item.instance.currentStepLabel ? ` · ${label(item.instance.currentStepLabel)}` : ''} · {item.instance.submittedBy.name} · {new Date(item.instance.submittedAt).toLocaleString()}
+                    {state !== 'pending' && ` · ${t(`approvals.state.${item.instance.state === 'finished' && item.instance.outcome ? item.instance.outcome : item.instance.state}`, { defaultValue: item.instance.outcome ?? item.instance.state })}`}
+                  </Typography.Text>
+                  <RecordSummary object={item.record.object} id={item.record.id} />
+                </>
               }
             />
           </List.Item>
         )}
       />
-      <Modal
-        open={deciding !== null}
-        title={deciding ? t(deciding.action === 'approve' ? 'approvals.approveTitle' : 'approvals.rejectTitle', { title: deciding.item.record.title ?? '' }) : ''}
-        okText={deciding?.action === 'reject' ? t('approvals.reject') : t('approvals.approve')}
-        okButtonProps={{ danger: deciding?.action === 'reject' }}
-        cancelText={t('form.cancel')}
-        onOk={decide}
-        onCancel={() => setDeciding(null)}
-        destroyOnHidden
-      >
-        <Form form={form} layout="vertical">
-          <Form.Item name="comment" label={t(deciding?.action === 'reject' ? 'approvals.reason' : 'approvals.comment')} rules={deciding?.action === 'reject' ? [{ required: true, message: t('approvals.reasonRequired') }] : []}>
-            <Input.TextArea rows={3} />
-          </Form.Item>
-        </Form>
-      </Modal>
+      <TaskActionModal item={acting?.item ?? null} action={acting?.action ?? 'approve'} step={acting ? stepOf(acting.item) : undefined} onClose={() => setActing(null)} />
     </>
   );
 }

@@ -1,7 +1,7 @@
-import { LockOutlined } from '@ant-design/icons';
+import { LockOutlined, RollbackOutlined } from '@ant-design/icons';
 import type { ApprovalFlowDefinition } from '@tessera/metadata';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Space, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Card, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/http';
 import { problemLines } from '../api/problem';
@@ -13,7 +13,7 @@ const shown = (i: { state: string; outcome: string | null }) => (i.state === 'fi
 
 const STATE_COLORS: Record<string, string> = { pending: 'processing', approved: 'success', rejected: 'error' };
 
-/** The record's approvals: submit for a manual flow, state of each instance, lock, and the timeline. */
+/** The record's approvals: submit for a manual flow, state of each instance and whom it waits for, lock, 撤回 by the submitter while nobody acted (the timeline is the record's). */
 export function RecordApprovals({ object, recordId, flows }: { object: string; recordId: string; flows: ApprovalFlowDefinition[] }) {
   const { t } = useTranslation();
   const { label } = useLabel();
@@ -29,6 +29,18 @@ export function RecordApprovals({ object, recordId, flows }: { object: string; r
       await api(`/api/objects/${object}/records/${recordId}/approvals`, { body: { flow } });
       message.success(t('approvals.submitted'));
       await client.invalidateQueries({ queryKey: key });
+      await client.invalidateQueries({ queryKey: ['record', object, recordId] });
+    } catch (error) {
+      message.error(problemLines(error).join('; '));
+    }
+  };
+
+  const recall = async (instanceId: string) => {
+    try {
+      await api(`/api/approvals/instances/${instanceId}/recall`, { body: {} });
+      message.success(t('approvals.recalled'));
+      await client.invalidateQueries({ queryKey: key });
+      await client.invalidateQueries({ queryKey: ['record', object, recordId] });
     } catch (error) {
       message.error(problemLines(error).join('; '));
     }
@@ -43,30 +55,24 @@ export function RecordApprovals({ object, recordId, flows }: { object: string; r
           </Button>
         ))}
       </Space>
-      {view.data?.instances.map((i) => (
-        <div key={i.id}>
-          <Space>
-            <Typography.Text>{label(i.flowLabel)}</Typography.Text>
-            <Tag color={STATE_COLORS[shown(i)]} data-testid="approval-state">{t(`approvals.state.${shown(i)}`, { defaultValue: shown(i) })}</Tag>
-            {i.currentStepLabel && <Typography.Text type="secondary">{label(i.currentStepLabel)}</Typography.Text>}
-          </Space>
-        </div>
-      ))}
-      {view.data && view.data.timeline.length > 0 && (
-        <Timeline
-          style={{ marginTop: 12 }}
-          items={view.data.timeline.map((e, n) => ({
-            key: `${e.at}-${n}`,
-            content: (
-              <>
-                <Typography.Text>{t(`approvals.event.${e.type}`, { defaultValue: e.type })}</Typography.Text> · {e.actor?.name ?? ''} {e.stepLabel ? `· ${label(e.stepLabel)}` : ''}
-                <br />
-                <Typography.Text type="secondary">{new Date(e.at).toLocaleString()}{e.comment ? ` — ${e.comment}` : ''}</Typography.Text>
-              </>
-            ),
-          }))}
-        />
-      )}
+      {view.data?.instances.map((i) => {
+        const waiting = i.state === 'pending' ? (i.tasks ?? []).filter((task) => task.state === 'pending').map((task) => task.assignee.name ?? '') : [];
+        return (
+          <div key={i.id} style={{ marginBottom: 8 }} data-testid="approval-instance">
+            <Space wrap>
+              <Typography.Text>{label(i.flowLabel)}</Typography.Text>
+              <Tag color={STATE_COLORS[shown(i)]} data-testid="approval-state">{t(`approvals.state.${shown(i)}`, { defaultValue: shown(i) })}</Tag>
+              {i.currentStepLabel && <Typography.Text type="secondary">{label(i.currentStepLabel)}</Typography.Text>}
+              {waiting.length > 0 && <Typography.Text type="secondary">{t('approvals.waitingFor', { names: waiting.join('、') })}</Typography.Text>}
+              {i.canRecall && (
+                <Popconfirm title={t('approvals.recallConfirm')} okText={t('approvals.recall')} cancelText={t('form.cancel')} onConfirm={() => recall(i.id)}>
+                  <Button size="small" icon={<RollbackOutlined />}>{t('approvals.recall')}</Button>
+                </Popconfirm>
+              )}
+            </Space>
+          </div>
+        );
+      })}
     </Card>
   );
 }

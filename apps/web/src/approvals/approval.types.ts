@@ -45,6 +45,6 @@ export interface TimelineEvent {
 }
 
 export interface RecordApprovals {
-  instances: Array<InstanceSummary & { canRecall: boolean }>;
+  instances: Array<InstanceSummary & { canRecall: boolean; tasks?: Array<TaskView & { stepLabel?: Label }> }>;
   timeline: TimelineEvent[];
 }

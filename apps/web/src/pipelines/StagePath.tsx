@@ -97,7 +97,9 @@ export function StagePath({ object, pipeline, recordId, onFix }: { object: Objec
         cancelText={t('form.cancel')}
         onCancel={() => setAsking(null)}
         onOk={async () => {
-          const values = await form.validateFields();
+          // A refused validation shows on the fields; the dialog stays open.
+          const values = await form.validateFields().catch(() => undefined);
+          if (!values) return;
           const move = asking!;
           setAsking(null);
           await send(move, values);

@@ -16,7 +16,8 @@ export interface RecordPipelineView {
   stage: { key: string; label: Label; type: 'open' | 'won' | 'lost'; probability: number } | null;
   overdue: boolean;
   dueAt: string | null;
-  history: Array<{ stage: string; enteredAt: string; exitedAt: string | null; overdueAt: string | null }>;
+  /** Every stay, oldest first: how it began (`move`: create, next, back, won…), by whom, with reason and comment. */
+  history: Array<{ stage: string; from: string | null; move: string; enteredAt: string; enteredBy: string | null; exitedAt: string | null; reason: string | null; comment: string | null; overdueAt: string | null }>;
   checklist: Array<{ key: string; label: Label; done: boolean }>;
   canMove: boolean;
   moves: StageMoveView[];

@@ -1,8 +1,8 @@
-import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { CameraOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import type { AttachmentField } from '@tessera/metadata';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, List, Progress, Select, Space, Tag, Upload } from 'antd';
-import { useEffect, useState } from 'react';
+import { App, Button, Card, Grid, List, Progress, Select, Space, Tag, Upload } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/http';
 import { problemLines } from '../api/problem';
@@ -25,8 +25,17 @@ export interface UploadFocus {
   at: number;
 }
 
-/** An attachment field of a record: its files and an upload with category and progress. */
-export function AttachmentsPanel({ object, recordId, field, canUpload, focus }: { object: string; recordId: string; field: AttachmentField; canUpload: boolean; focus?: UploadFocus }) {
+/** Whether the field takes pictures: no accept list, or one naming an image type or extension. */
+export function acceptsImages(field: AttachmentField): boolean {
+  return !field.accept?.length || field.accept.some((a) => a.startsWith('image/') || /^\.(jpe?g|png|heic|heif|webp)$/i.test(a));
+}
+
+/**
+ * An attachment field of a record: its files and an upload with category and progress.
+ * On a phone (or where the form asks for the photo widget) a field that takes images
+ * also offers the camera (`capture="environment"`).
+ */
+export function AttachmentsPanel({ object, recordId, field, canUpload, focus, photo }: { object: string; recordId: string; field: AttachmentField; canUpload: boolean; focus?: UploadFocus; photo?: boolean }) {
   const { t } = useTranslation();
   const { label } = useLabel();
   const { message } = App.useApp();
@@ -34,6 +43,9 @@ export function AttachmentsPanel({ object, recordId, field, canUpload, focus }: 
   const categories = field.categories ?? [];
   const [category, setCategory] = useState<string | undefined>(categories[0]?.key);
   const [progress, setProgress] = useState<number | null>(null);
+  const screens = Grid.useBreakpoint();
+  const camera = useRef<HTMLInputElement>(null);
+  const offersCamera = acceptsImages(field) && (photo || screens.md === false);
   const files = useQuery({ queryKey: ['files', object, recordId, field.key], queryFn: () => api<{ items: FileView[] }>(`/api/objects/${object}/records/${recordId}/files?field=${field.key}`) });
 
   useEffect(() => {
@@ -75,9 +87,29 @@ export function AttachmentsPanel({ object, recordId, field, canUpload, focus }: 
           {categories.length > 0 && (
             <Select aria-label={t('files.category')} style={{ minWidth: 160 }} value={category} onChange={setCategory} options={categories.map((c) => ({ value: c.key, label: label(c.label) }))} />
           )}
-          <Upload showUploadList={false} beforeUpload={(file) => (void upload(file), false)} disabled={progress !== null}>
+          <Upload showUploadList={false} accept={field.accept?.join(',')} beforeUpload={(file) => (void upload(file), false)} disabled={progress !== null}>
             <Button icon={<UploadOutlined />} data-testid={`upload-${field.key}`}>{t('files.upload')}</Button>
           </Upload>
+          {offersCamera && (
+            <>
+              <input
+                ref={camera}
+                type="file"
+                accept="image/*"
+                capture="environment"
+                hidden
+                data-testid={`photo-input-${field.key}`}
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  e.target.value = '';
+                  if (file) void upload(file);
+                }}
+              />
+              <Button icon={<CameraOutlined />} disabled={progress !== null} data-testid={`photo-${field.key}`} onClick={() => camera.current?.click()}>
+                {t('recordPage.takePhoto')}
+              </Button>
+            </>
+          )}
           {progress !== null && <Progress percent={progress} size="small" style={{ width: 120 }} />}
         </Space>
       )}

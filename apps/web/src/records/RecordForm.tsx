@@ -1,10 +1,11 @@
 import Form from '@rjsf/antd';
 import type CoreForm from '@rjsf/core';
-import type { ErrorSchema, RegistryFieldsType, RegistryWidgetsType } from '@rjsf/utils';
+import type { ErrorSchema, FormValidation, RegistryFieldsType, RegistryWidgetsType, RJSFValidationError } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
+import { compileFormState, ExpressionCache, type FormState } from '@tessera/engine';
 import type { ObjectDefinition } from '@tessera/metadata';
 import { Alert, App, Button, Space, Typography } from 'antd';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../api/http';
@@ -12,7 +13,8 @@ import { ApiError } from '../api/problem';
 import { useLabel } from '../i18n/label';
 import { useMe, useWorkspace } from '../metadata/metadata.queries';
 import type { RecordData } from './field-display';
-import { changedValues, formSchemas, problemsToErrorSchema } from './record-form.schema';
+import { FormLayoutTemplate, type LayoutContext } from './layout/FormLayoutTemplate';
+import { changedValues, formSchemas, problemsToErrorSchema, type LayoutItem } from './record-form.schema';
 import { GeoPointField } from './widgets/GeoPointField';
 import { RelationWidget } from './widgets/RelationWidget';
 import { UserWidget } from './widgets/UserWidget';
@@ -25,14 +27,22 @@ interface Props {
   /** The record being edited; absent when creating. */
   record?: RecordData;
   onSaved(record: RecordData): void;
+  /** Draws an attachment field where the form places it. */
+  attachment?(field: string, photo: boolean): ReactNode;
+  /** Draws a related list where the form places it. */
+  related?(item: LayoutItem): ReactNode;
 }
+
+const templates = { ObjectFieldTemplate: FormLayoutTemplate };
+const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
 /**
  * The record form, rendered by rjsf from the server's own JSON Schema, so the browser
  * refuses what the server would before sending. Server problems land on the fields their
  * pointers name; warnings ask for confirmation and resend with the acknowledgement.
+ * A form document lays it out; its conditions are evaluated by the engine on every change.
  */
-export function RecordForm({ object, record, onSaved }: Props) {
+export function RecordForm({ object, record, onSaved, attachment, related }: Props) {
   const { t } = useTranslation();
   const { language } = useLabel();
   const { modal } = App.useApp();
@@ -41,12 +51,18 @@ export function RecordForm({ object, record, onSaved }: Props) {
   const access = me.data?.objects[object.key];
   const pipeline = meta.data?.pipelines.get(object.key);
   const form = meta.data?.forms.find((f) => f.object === object.key && f.purposes?.includes(record ? 'edit' : 'create'));
-  const { schema, uiSchema, keys } = useMemo(
-    () => formSchemas(object, record ? 'update' : 'create', { hidden: access?.hidden ?? [], readOnly: access?.readOnly ?? [], stageField: pipeline?.stageField, form, language }),
-    [object, record, access, pipeline, form, language],
-  );
-  const initial = useMemo(() => Object.fromEntries(keys.filter((k) => record?.[k] !== undefined && record?.[k] !== null).map((k) => [k, record![k]])), [keys, record]);
+  const conditions = useMemo(() => (form ? compileFormState(form, { object, pipeline, expressions: new ExpressionCache() }) : undefined), [form, object, pipeline]);
+  const editable = useMemo(() => formSchemas(object, record ? 'update' : 'create', { hidden: access?.hidden ?? [], readOnly: [], stageField: pipeline?.stageField, language }).keys, [object, record, access, pipeline, language]);
+  const initial = useMemo(() => Object.fromEntries(editable.filter((k) => record?.[k] !== undefined && record?.[k] !== null).map((k) => [k, record![k]])), [editable, record]);
   const [data, setData] = useState<Record<string, unknown>>(initial);
+  const state = useFormState(conditions, record, data);
+  const readOnlyKey = [...(access?.readOnly ?? []), ...(state?.readOnly ?? [])].sort().join(',');
+  const { schema, uiSchema, keys, layout } = useMemo(
+    () => formSchemas(object, record ? 'update' : 'create', { hidden: access?.hidden ?? [], readOnly: readOnlyKey ? readOnlyKey.split(',') : [], stageField: pipeline?.stageField, form, language }),
+    [object, record, access, pipeline, form, language, readOnlyKey],
+  );
+  const [tab, setTab] = useState<string | undefined>();
+  const formContext: LayoutContext = { layout, state, activeTab: tab, onTab: setTab, attachment, related };
   const [serverErrors, setServerErrors] = useState<ErrorSchema | undefined>();
   const [general, setGeneral] = useState<string[]>([]);
   const [duplicate, setDuplicate] = useState<{ object: string; id: string } | null>(null);
@@ -100,6 +116,9 @@ export function RecordForm({ object, record, onSaved }: Props) {
     <div data-testid="record-form">
       <Form
         ref={formRef}
+        templates={templates}
+        formContext={formContext}
+        customValidate={(values: Record<string, unknown>, errors: FormValidation) => requireWhen(values, errors, state, t('recordPage.requiredWhen'))}
         schema={schema}
         uiSchema={uiSchema}
         formData={data}
@@ -110,11 +129,25 @@ export function RecordForm({ object, record, onSaved }: Props) {
         showErrorList={false}
         noHtml5Validate
         focusOnFirstError
-        // The errors show on their fields; without a handler rjsf also logs them to the console.
-        onError={() => setGeneral([])}
+        // The errors show on their fields (the tab of the first one is opened); errors of fields
+        // the layout hides go above the buttons. Without a handler rjsf also logs them to the console.
+        onError={(errors: RJSFValidationError[]) => {
+          const keyOf = (e: RJSFValidationError) => (e.property ?? '').replace(/^\./, '').split('.')[0];
+          const first = layout?.tabs.find((tb) => tb.sections.some((sc) => sc.items.some((i) => i.field === keyOf(errors[0] ?? {}))));
+          if (first) setTab(first.key);
+          const unseen = errors.filter((e) => state?.hiddenFields.has(keyOf(e)) || (layout && !layout.tabs.some((tb) => tb.sections.some((sc) => sc.items.some((i) => i.field === keyOf(e))))));
+          setGeneral(unseen.map((e) => `${String(schema.properties && (schema.properties as Record<string, { title?: string }>)[keyOf(e)]?.title) || keyOf(e)}: ${e.message ?? ''}`));
+        }}
         onChange={(e) => {
-          setData(e.formData as Record<string, unknown>);
-          if (serverErrors) setServerErrors(undefined);
+          const next = e.formData as Record<string, unknown>;
+          // A server error goes once its field changes; rjsf also reports changes nobody typed
+          // (defaults filled in when props change), which must not wipe the others.
+          const changed = Object.keys({ ...data, ...next }).filter((k) => JSON.stringify(data[k] ?? null) !== JSON.stringify(next[k] ?? null));
+          setData(next);
+          if (serverErrors && changed.length > 0) {
+            const rest = Object.fromEntries(Object.entries(serverErrors).filter(([k]) => !changed.includes(k)));
+            setServerErrors(Object.keys(rest).length > 0 ? (rest as ErrorSchema) : undefined);
+          }
         }}
         onSubmit={(e) => void save(e.formData as Record<string, unknown>)}
       />
@@ -131,4 +164,32 @@ export function RecordForm({ object, record, onSaved }: Props) {
       </Space>
     </div>
   );
+}
+
+/** The form's conditions on the record as edited: synchronous for declarative ones, awaited for expressions. */
+function useFormState(conditions: ReturnType<typeof compileFormState> | undefined, record: RecordData | undefined, data: Record<string, unknown>): FormState | undefined {
+  const values = useMemo(() => ({ ...(record ?? {}), ...data }), [record, data]);
+  const now = useMemo(() => conditions?.evaluate(values), [conditions, values]);
+  const [settled, setSettled] = useState<FormState | undefined>(now instanceof Promise ? undefined : now);
+  useEffect(() => {
+    if (!(now instanceof Promise)) return;
+    let live = true;
+    void now.then((s) => live && setSettled(s));
+    return () => {
+      live = false;
+    };
+  }, [now]);
+  return now instanceof Promise ? settled : now;
+}
+
+/** requiredWhen: a form rule (the object's own required flags are in the schema). */
+function requireWhen(values: Record<string, unknown>, errors: FormValidation, state: FormState | undefined, message: string): FormValidation {
+  for (const key of state?.required ?? []) {
+    if (!isEmpty(values[key])) continue;
+    // rjsf builds a handler only for keys present in the data; an empty field may be absent.
+    const handlers = errors as unknown as Record<string, { __errors: string[]; addError(m: string): void } | undefined>;
+    const node = (handlers[key] ??= { __errors: [], addError(m: string) { this.__errors.push(m); } });
+    node.addError(message);
+  }
+  return errors;
 }

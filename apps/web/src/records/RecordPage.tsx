@@ -13,12 +13,18 @@ import type { FixTarget } from '../pipelines/BlockedMoveAlert';
 import { StagePath } from '../pipelines/StagePath';
 import { AttachmentsPanel, type UploadFocus } from './AttachmentsPanel';
 import { displayValue, recordTitle } from './field-display';
+import { RelatedList } from './layout/RelatedList';
 import { RecordForm } from './RecordForm';
 import { useRecord } from './record.queries';
+import { RecordTimeline } from './timeline/RecordTimeline';
 
 const COMPUTED = new Set(['autonumber', 'formula', 'rollup']);
 
-/** A record: path bar, the generated form, computed values, attachments and approvals. `/o/:object/new` creates one. */
+/**
+ * A record: path bar, the generated form (laid out by its form document, with the
+ * attachment fields and related lists it places), computed values, the other
+ * attachments, approvals and the timeline. `/o/:object/new` creates one.
+ */
 export function RecordPage() {
   const { object: objectKey = '', id } = useParams();
   const creating = id === 'new';
@@ -45,6 +51,9 @@ export function RecordPage() {
   const computed = visible.filter((f) => COMPUTED.has(f.type) || f.readOnly);
   const attachments = visible.filter((f): f is AttachmentField => f.type === 'attachment');
   const flows = meta.data!.flows.filter((f) => f.object === objectKey);
+  const form = meta.data!.forms.find((f) => f.object === objectKey && f.purposes?.includes(creating ? 'create' : 'edit'));
+  const placed = new Set(form?.tabs.flatMap((tb) => tb.sections.flatMap((sc) => sc.items.flatMap((i) => (i.kind === 'field' ? [i.field] : [])))) ?? []);
+  const panel = (f: AttachmentField, photo = false) => <AttachmentsPanel key={f.key} object={objectKey} recordId={id!} field={f} canUpload={canUpdate && !access.readOnly.includes(f.key)} focus={focus} photo={photo} />;
 
   const onFix = (fix: FixTarget) => {
     const field = object.fields.find((f) => f.key === fix.field);
@@ -75,6 +84,12 @@ export function RecordPage() {
               key={`${record.data?.version ?? 'new'}-${language}`}
               object={object}
               record={creating ? undefined : record.data}
+              attachment={(key, photo) => {
+                const f = attachments.find((a) => a.key === key);
+                if (!f) return null;
+                return creating ? <Alert type="info" style={{ marginBottom: 16 }} title={t('recordPage.uploadAfterSave', { field: label(f.label) })} /> : panel(f, photo);
+              }}
+              related={(item) => (creating ? null : <RelatedList item={item} recordId={id!} />)}
               onSaved={(saved) => {
                 message.success(t('form.saved'));
                 client.setQueryData(['record', objectKey, saved.id], saved);
@@ -94,10 +109,9 @@ export function RecordPage() {
                   <Descriptions size="small" column={1} items={computed.map((f) => ({ key: f.key, label: label(f.label), children: displayValue(f, record.data![f.key], language, record.data, meta.data!.objects) }))} />
                 </Card>
               )}
-              {attachments.map((f) => (
-                <AttachmentsPanel key={f.key} object={objectKey} recordId={id!} field={f} canUpload={canUpdate && !access.readOnly.includes(f.key)} focus={focus} />
-              ))}
+              {attachments.filter((f) => !placed.has(f.key)).map((f) => panel(f))}
               {flows.length > 0 && <RecordApprovals object={objectKey} recordId={id!} flows={flows} />}
+              <RecordTimeline object={object} recordId={id!} pipeline={pipeline} withApprovals={flows.length > 0} hidden={access.hidden} />
             </Space>
           </Col>
         )}
