@@ -71,7 +71,8 @@ export function HeatmapWidget({ widget, data, drill, height }: WidgetProps<'heat
     const values = grid.cells.map((c) => c.value).filter((v): v is number => v !== null);
     return {
       animation: false,
-      grid: { left: 96, right: 16, top: 8, bottom: 72 },
+      // Room for slanted column names above the colour scale.
+      grid: { left: 96, right: 16, top: 8, bottom: grid.xs.length > 4 ? 104 : 64 },
       tooltip: {
         formatter: (p: unknown) => {
           const c = grid.cells[(p as ItemParams).dataIndex];
