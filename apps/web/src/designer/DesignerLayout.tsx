@@ -109,7 +109,7 @@ export function DesignerLayout({ children }: { children: ReactNode }) {
             </Button>
           </Badge>
         </Space>
-        {draft.error && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={t('designer.saveFailed')} description={draft.error} />}
+        {draft.error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={t('designer.saveFailed')} description={draft.error} />}
         {draft.loading ? <Spin /> : children}
       </Layout.Content>
       <Drawer open={problemsOpen} onClose={() => setProblemsOpen(false)} title={t('designer.problems.title')} width={480}>

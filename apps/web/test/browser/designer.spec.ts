@@ -71,7 +71,7 @@ describe('the designer in a browser', () => {
   });
 
   afterEach(() => {
-    expect(admin.errors).toEqual([]);
+    expect(admin?.errors ?? []).toEqual([]);
     expect(rep?.errors ?? []).toEqual([]);
   });
 
@@ -134,6 +134,18 @@ describe('the designer in a browser', () => {
     expect((await eventually(() => opportunityField('site_contact'), (f) => f?.required !== true))?.required).toBeUndefined();
     await screenshot(page, 'designer-object');
     await expectDraftValid();
+  });
+
+  it('writes a formula in the expression editor', async () => {
+    await dropOnFieldList(page, 'palette-formula');
+    await page.getByTestId('field-row-new_formula').waitFor();
+    const editor = page.getByTestId('prop-expression').locator('textarea');
+    await editor.fill('amount * 2');
+    await editor.blur();
+    expect(await eventually(() => opportunityField('new_formula'), (f) => (f as { expression?: string } | undefined)?.expression === 'amount * 2')).toMatchObject({ type: 'formula', expression: 'amount * 2' });
+    await page.getByTestId('field-row-new_formula').getByRole('button', { name: '删除' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '删除' }).click();
+    await page.getByTestId('field-row-new_formula').waitFor({ state: 'detached' });
   });
 
   it('shows a validation problem from the server next to the field it points at', async () => {

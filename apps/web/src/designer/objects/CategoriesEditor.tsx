@@ -11,7 +11,7 @@ export function CategoriesEditor({ value, onChange }: { value: AttachmentCategor
   const { t } = useTranslation();
   const set = (index: number, patch: Partial<AttachmentCategory>) => onChange(value.map((c, i) => (i === index ? { ...c, ...patch } : c)));
   return (
-    <Space direction="vertical" style={{ width: '100%' }} data-testid="categories-editor">
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="categories-editor">
       {value.map((category, index) => (
         <div key={`${index}:${category.key}`} style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: 8 }}>
           <Space style={{ marginBottom: 4 }}>

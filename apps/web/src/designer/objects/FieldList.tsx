@@ -32,7 +32,7 @@ export function FieldList({ object, selected, onSelect, onInsert, onMove, onRemo
   const end = object.fields.length;
   return (
     <Card size="small" title={t('designer.objects.fields')} data-testid="field-list">
-      <Space direction="vertical" style={{ width: '100%' }} size={4}>
+      <Space orientation="vertical" style={{ width: '100%' }} size={4}>
         {object.fields.length === 0 && <Empty description={t('designer.objects.noFields')} />}
         {object.fields.map((field, index) => (
           <FieldRow

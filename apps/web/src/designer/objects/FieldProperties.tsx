@@ -1,5 +1,5 @@
 import type { AttachmentCategory, Field, ObjectDefinition, SelectOption } from '@tessera/metadata';
-import { Alert, Card, Checkbox, Form, Input, Select, Space, Switch, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Card, Checkbox, Form, Select, Space, Switch, Tag, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftProblem } from '../draft/draft.contract';
@@ -7,6 +7,7 @@ import { useLabel } from '../../i18n/label';
 import { CategoriesEditor } from './CategoriesEditor';
 import { CommitInput } from './CommitInput';
 import { CommitNumber } from './CommitNumber';
+import { FormulaInput } from './FormulaInput';
 import { keyProblem } from './field-key';
 import { typeProperties, type PropertySchema } from './field.schema';
 import { LabelInputs } from './LabelInputs';
@@ -71,7 +72,7 @@ export function FieldProperties({ object, index, objects, problems, onChange, on
       }
     >
       {unplaced.length > 0 && (
-        <Alert type="error" style={{ marginBottom: 12 }} data-testid="field-problems" message={unplaced.map((p) => `${p.path || '/'}: ${p.message}`).join('\n')} />
+        <Alert type="error" style={{ marginBottom: 12 }} data-testid="field-problems" title={unplaced.map((p) => `${p.path || '/'}: ${p.message}`).join('\n')} />
       )}
       <Form layout="vertical" component="div">
         {item('label', <LabelInputs value={field.label} onChange={(l) => l && set({ label: l })} testId="field-label" />)}
@@ -99,7 +100,7 @@ export function FieldProperties({ object, index, objects, problems, onChange, on
             </label>
           ))}
         </Space>
-        {FLAGS.some((flag) => at(flag).length > 0) && <Alert type="error" message={FLAGS.flatMap((flag) => at(flag).map((p) => p.message)).join('; ')} style={{ marginBottom: 12 }} />}
+        {FLAGS.some((flag) => at(flag).length > 0) && <Alert type="error" title={FLAGS.flatMap((flag) => at(flag).map((p) => p.message)).join('; ')} style={{ marginBottom: 12 }} />}
         {item('description', <LabelInputs optional value={field.description} onChange={(d) => set({ description: d })} />)}
         {defaultEditor(field, (value) => set({ default: value }), t) && item('default', defaultEditor(field, (value) => set({ default: value }), t))}
         {Object.entries(own.properties).map(([prop, schema]) => {
@@ -162,13 +163,10 @@ function propertyEditor(prop: string, schema: PropertySchema, loose: Loose, set:
   if (prop === 'target') return <Select showSearch data-testid="prop-target" value={value as string} options={objectOptions(objects.filter((o) => !o.retired))} onChange={(target: string) => set({ target })} />;
   if (prop === 'expression' && field.type === 'formula') {
     return (
-      // The shared ExpressionEditor replaces this once it is in the tree (issue #10, forms/expression).
-      <Input.TextArea
-        defaultValue={(value as string) ?? ''}
-        key={(value as string) ?? ''}
-        rows={3}
-        data-testid="prop-expression"
-        onBlur={(e) => e.target.value !== value && set({ expression: e.target.value })}
+      <FormulaInput
+        value={(value as string) ?? ''}
+        onCommit={(expression) => set({ expression })}
+        fields={object.fields.filter((f) => f.key !== field.key).map((f) => ({ key: f.key, label: label(f.label) }))}
       />
     );
   }

@@ -14,7 +14,7 @@ export function LabelInputs({ value, onChange, optional, testId }: { value: Labe
     onChange(Object.keys(next).length === 0 && optional ? undefined : (next as unknown as Label));
   };
   return (
-    <Space.Compact direction="vertical" style={{ width: '100%' }}>
+    <Space.Compact orientation="vertical" style={{ width: '100%' }}>
       {LANGUAGES.map((language) => (
         <CommitInput
           key={language}

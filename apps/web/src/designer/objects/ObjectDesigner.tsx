@@ -58,7 +58,7 @@ function ObjectEditor({ objectKey }: { objectKey: string }) {
     draft.problemsAt('object', objectKey, `/fields/${index}`).map((p) => ({ ...p, path: p.path.slice(`/fields/${index}`.length) }));
 
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size={12} data-testid={`object-designer-${objectKey}`}>
+    <Space orientation="vertical" style={{ width: '100%' }} size={12} data-testid={`object-designer-${objectKey}`}>
       <Card size="small">
         <Space align="start" wrap size={24}>
           <div style={{ minWidth: 260 }}>
@@ -69,7 +69,7 @@ function ObjectEditor({ objectKey }: { objectKey: string }) {
             <Typography.Text type="secondary">{t('designer.objects.pluralLabel')}</Typography.Text>
             <LabelInputs optional value={object.pluralLabel} onChange={(l) => change((o) => ({ ...o, pluralLabel: l }))} />
           </div>
-          <Space direction="vertical">
+          <Space orientation="vertical">
             <Typography.Text code>{object.key}</Typography.Text>
             <label style={{ display: 'inline-flex', gap: 6 }}>
               <Switch size="small" checked={object.retired === true} data-testid="object-retired" onChange={(on) => change((o) => ({ ...o, retired: on || undefined }))} />

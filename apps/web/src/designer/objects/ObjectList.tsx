@@ -27,7 +27,7 @@ export function ObjectList() {
     navigate(documentPath('object', key));
   };
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size={16}>
+    <Space orientation="vertical" style={{ width: '100%' }} size={16}>
       <Table<ObjectDefinition>
         size="small"
         rowKey="key"

@@ -16,7 +16,7 @@ export function OptionsEditor({ value, onChange }: { value: SelectOption[]; onCh
     onChange([...value, { value: v, label: { 'zh-CN': `选项 ${value.length + 1}`, en: `Option ${value.length + 1}` } }]);
   };
   return (
-    <Space direction="vertical" style={{ width: '100%' }} data-testid="options-editor">
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="options-editor">
       {value.map((option, index) => (
         <div key={`${index}:${option.value}`} style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: 8 }} data-testid={`option-${option.value}`}>
           <Space style={{ width: '100%', marginBottom: 4 }} wrap>

@@ -18,7 +18,7 @@ const BUNDLE_TYPE = 'application/vnd.tessera.pack+json';
 export function PackImportPage() {
   const { t } = useTranslation();
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size={16} data-testid="packs-page">
+    <Space orientation="vertical" style={{ width: '100%' }} size={16} data-testid="packs-page">
       <Typography.Title level={4} style={{ margin: 0 }}>
         {t('designer.packs.title')}
       </Typography.Title>
@@ -48,7 +48,7 @@ function InstalledPacks() {
   };
   return (
     <Card size="small" title={t('designer.packs.installed')}>
-      {(error || packs.error) && <Alert type="error" message={error ?? packs.error?.message} style={{ marginBottom: 8 }} />}
+      {(error || packs.error) && <Alert type="error" title={error ?? packs.error?.message} style={{ marginBottom: 8 }} />}
       <Table<PackSummary>
         size="small"
         rowKey="name"
@@ -129,7 +129,7 @@ function PackImport() {
 
   return (
     <Card size="small" title={t('designer.packs.import')}>
-      <Space direction="vertical" style={{ width: '100%' }}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
         <Upload.Dragger
           accept=".json,application/json"
           maxCount={1}
@@ -145,7 +145,7 @@ function PackImport() {
           </p>
           <p>{file ? file.name : t('designer.packs.drop')}</p>
         </Upload.Dragger>
-        {fileError && <Alert type="error" message={fileError} />}
+        {fileError && <Alert type="error" title={fileError} />}
         <Space wrap>
           {(Object.keys(options) as Array<keyof ImportOptions>).map((name) => (
             <Checkbox key={name} checked={options[name]} onChange={(e) => { setOptions({ ...options, [name]: e.target.checked }); setPlan(undefined); }} data-testid={`pack-option-${name}`}>
@@ -156,9 +156,9 @@ function PackImport() {
         <Button onClick={() => void showPlan()} disabled={!file} loading={busy && !plan} data-testid="pack-plan">
           {t('designer.packs.showPlan')}
         </Button>
-        {error && <Alert type="error" showIcon data-testid="pack-error" message={t('designer.packs.refused')} description={<ul style={{ margin: 0, paddingLeft: 20 }}>{error.map((line, i) => <li key={i}>{line}</li>)}</ul>} />}
+        {error && <Alert type="error" showIcon data-testid="pack-error" title={t('designer.packs.refused')} description={<ul style={{ margin: 0, paddingLeft: 20 }}>{error.map((line, i) => <li key={i}>{line}</li>)}</ul>} />}
         {plan && (
-          <Space direction="vertical" style={{ width: '100%' }} data-testid="pack-plan-view">
+          <Space orientation="vertical" style={{ width: '100%' }} data-testid="pack-plan-view">
             <Descriptions size="small" bordered column={2}>
               <Descriptions.Item label={t('designer.packs.name')}>{`${plan.pack.name} ${plan.pack.version}`}</Descriptions.Item>
               <Descriptions.Item label={t('designer.packs.action')}>
@@ -179,7 +179,7 @@ function PackImport() {
               )}
             </Descriptions>
             {plan.errors.length > 0 && (
-              <Alert type="error" showIcon data-testid="pack-plan-errors" message={t('designer.packs.wouldRefuse')} description={<ul style={{ margin: 0, paddingLeft: 20 }}>{plan.errors.map((e, i) => <li key={i}>{`${e.path ? `${e.path}: ` : ''}${e.message}`}</li>)}</ul>} />
+              <Alert type="error" showIcon data-testid="pack-plan-errors" title={t('designer.packs.wouldRefuse')} description={<ul style={{ margin: 0, paddingLeft: 20 }}>{plan.errors.map((e, i) => <li key={i}>{`${e.path ? `${e.path}: ` : ''}${e.message}`}</li>)}</ul>} />
             )}
             <DiffView diff={plan} />
             <Space>
@@ -195,7 +195,7 @@ function PackImport() {
             type="success"
             showIcon
             data-testid="pack-imported"
-            message={t('designer.packs.imported', { name: result.pack.name, version: result.pack.version, metadata: result.metadata.version })}
+            title={t('designer.packs.imported', { name: result.pack.name, version: result.pack.version, metadata: result.metadata.version })}
             description={t('designer.packs.draftHint')}
             action={
               <Button size="small" onClick={() => void loadPublished()} data-testid="pack-load-draft">

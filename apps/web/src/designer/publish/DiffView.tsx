@@ -10,13 +10,13 @@ export function DiffView({ diff }: { diff: MetadataDiffView }) {
   const { t } = useTranslation();
   if (diff.documents.length === 0 && diff.risks.length === 0) return <Empty description={t('designer.publish.noChanges')} data-testid="diff-empty" />;
   return (
-    <Space direction="vertical" style={{ width: '100%' }} data-testid="diff-view">
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="diff-view">
       {diff.risks.length > 0 && (
         <Alert
           type="warning"
           showIcon
           data-testid="diff-risks"
-          message={t('designer.publish.risksTitle', { count: diff.risks.length })}
+          title={t('designer.publish.risksTitle', { count: diff.risks.length })}
           description={
             <ul style={{ margin: 0, paddingLeft: 20 }}>
               {diff.risks.map((risk) => (

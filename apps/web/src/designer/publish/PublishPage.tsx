@@ -78,7 +78,7 @@ export function PublishPage() {
 
   const retirable = diff?.risks.some((r) => r.alternative === 'retire') ?? false;
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size={12} data-testid="publish-page">
+    <Space orientation="vertical" style={{ width: '100%' }} size={12} data-testid="publish-page">
       <Typography.Title level={4} style={{ margin: 0 }}>
         {t('designer.publish.title')}
       </Typography.Title>
@@ -87,17 +87,17 @@ export function PublishPage() {
           type="success"
           showIcon
           data-testid="publish-done"
-          message={outcome.unchanged ? t('designer.publish.unchanged') : t('designer.publish.done', { version: outcome.version })}
+          title={outcome.unchanged ? t('designer.publish.unchanged') : t('designer.publish.done', { version: outcome.version })}
           action={!outcome.unchanged && <Link to={`/admin/versions/${outcome.version}`}>{t('designer.versions.open')}</Link>}
         />
       )}
-      {loadError && <Alert type="error" message={loadError} />}
+      {loadError && <Alert type="error" title={loadError} />}
       {invalid && (
         <Alert
           type="error"
           showIcon
           data-testid="publish-invalid"
-          message={t('designer.publish.invalid')}
+          title={t('designer.publish.invalid')}
           description={
             <ul style={{ margin: 0, paddingLeft: 20 }}>
               {problemsOf(invalid, documents).map((p, i) => (
@@ -120,9 +120,9 @@ export function PublishPage() {
           type="error"
           showIcon
           data-testid="publish-refused"
-          message={refused.status === 409 ? t('designer.publish.refusedData') : refused.title}
+          title={refused.status === 409 ? t('designer.publish.refusedData') : refused.title}
           description={
-            <Space direction="vertical">
+            <Space orientation="vertical">
               {refused.errors.length > 0 && (
                 <ul style={{ margin: 0, paddingLeft: 20 }}>
                   {refused.errors.map((e, i) => (
@@ -141,7 +141,7 @@ export function PublishPage() {
       )}
       {diff && (
         <Card size="small">
-          <Space direction="vertical" style={{ width: '100%' }}>
+          <Space orientation="vertical" style={{ width: '100%' }}>
             <Input placeholder={t('designer.publish.note')} value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} data-testid="publish-note" />
             {retirable && (
               <Checkbox checked={retire} onChange={(e) => setRetire(e.target.checked)} data-testid="publish-retire-choice">

@@ -34,7 +34,7 @@ function VersionList() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const versions = useQuery({ queryKey: ['designer', 'versions'], queryFn: () => api<{ items: VersionSummary[] }>('/api/metadata/versions'), staleTime: 0 });
-  if (versions.error) return <Alert type="error" message={versions.error.message} />;
+  if (versions.error) return <Alert type="error" title={versions.error.message} />;
   return (
     <Table<VersionSummary>
       size="small"
@@ -57,11 +57,11 @@ function VersionView({ version }: { version: number }) {
   const { t } = useTranslation();
   const draft = useDraft();
   const detail = useQuery({ queryKey: ['designer', 'version', version], queryFn: () => api<VersionDetail>(`/api/metadata/versions/${version}`) });
-  if (detail.error) return <Alert type="error" message={detail.error.message} />;
+  if (detail.error) return <Alert type="error" title={detail.error.message} />;
   if (!detail.data) return <Spin />;
   const v = detail.data;
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size={12} data-testid={`version-${version}`}>
+    <Space orientation="vertical" style={{ width: '100%' }} size={12} data-testid={`version-${version}`}>
       <Space>
         <Link to="/admin/versions">{t('designer.versions.back')}</Link>
       </Space>
