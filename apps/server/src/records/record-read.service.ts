@@ -67,7 +67,8 @@ export class RecordReadService {
     const page = rows.slice(0, query.limit);
     const last = page[page.length - 1];
     const nextCursor = rows.length > query.limit && last ? encodeCursor({ values: query.sort.map((s) => last[s.field] ?? null), id: String(last.id) }) : null;
-    const items = await this.expand(actor, meta, fields, page.map((r) => rowToRecord(r, fields)), query.expand);
+    const shown = query.fields ? new Map([...fields].filter(([k]) => query.fields!.includes(k))) : fields;
+    const items = await this.expand(actor, meta, fields, page.map((r) => rowToRecord(r, shown)), query.expand);
     return { items, nextCursor };
   }
 

@@ -77,11 +77,13 @@ describe('record lists: filters, sort, search, pagination in SQL', () => {
   });
 
   it('pages with a cursor through every row exactly once, whatever the sort', async () => {
-    for (const sort of ['-created_at', 'amount', '-amount,title', 'stage,-close_date']) {
+    // `fields` without the sort fields: the cursor still needs their values.
+    for (const [sort, fields] of [['-created_at'], ['amount'], ['-amount,title'], ['stage,-close_date'], ['-amount,title', 'title'], ['stage,-close_date', 'notes']]) {
       const seen: string[] = [];
       let cursor: string | null | undefined;
       do {
-        const page = await list({ sort, limit: 3, ...(cursor && { cursor }) });
+        const page = await list({ sort, limit: 3, ...(fields && { fields }), ...(cursor && { cursor }) });
+        if (fields) for (const item of page.items) expect(Object.keys(item)).not.toContain(sort.split(',')[0].replace('-', ''));
         seen.push(...page.items.map((d) => d.id));
         cursor = page.nextCursor;
       } while (cursor);

@@ -54,7 +54,9 @@ export function listSql(spec: SelectSpec): SqlStatement {
     where.push(cursorSql(spec.query.sort, spec.cursor, casts, p));
   }
   const order = spec.query.sort.map((s) => `${quoteIdent(s.field)} ${s.direction === 'asc' ? 'ASC' : 'DESC'}`);
-  const cols = selectColumns(spec.fields, spec.query.fields).map(quoteIdent).join(', ');
+  // The sort fields are read even when `fields` leaves them out: the next page's cursor is made of them.
+  const only = spec.query.fields && [...spec.query.fields, ...spec.query.sort.map((s) => s.field)];
+  const cols = selectColumns(spec.fields, only).map(quoteIdent).join(', ');
   return {
     text: `SELECT ${cols} FROM ${qualifiedTable(spec.object)} WHERE ${where.join(' AND ')} ORDER BY ${[...order, `"id" ${spec.query.sort[0]?.direction === 'desc' ? 'DESC' : 'ASC'}`].join(', ')} LIMIT ${p.add(spec.query.limit + 1)}`,
     values: p.values,
