@@ -16,9 +16,15 @@ export function RecordSummary({ object: objectKey, id }: { object: string; id: s
   const object = meta.data?.objects.get(objectKey);
   const access = me.data?.objects[objectKey];
   const readable = access?.actions.includes('read') ?? false;
-  const record = useQuery({ queryKey: ['record', objectKey, id], enabled: readable, queryFn: () => api<RecordData>(`/api/objects/${objectKey}/records/${id}`) });
+  const columns = object && access ? listColumns(object, access.hidden, 5).filter((f) => f.key !== object.titleField) : [];
+  const expand = columns.filter((f) => f.type === 'relation').map((f) => f.key);
+  const record = useQuery({
+    queryKey: ['record', objectKey, id, 'summary'],
+    enabled: readable,
+    queryFn: () => api<RecordData>(`/api/objects/${objectKey}/records/${id}${expand.length ? `?expand=${expand.join(',')}` : ''}`),
+  });
   if (!object || !access || !record.data) return null;
-  const fields = listColumns(object, access.hidden, 5).filter((f) => f.key !== object.titleField && record.data[f.key] !== null && record.data[f.key] !== undefined).slice(0, 4);
+  const fields = columns.filter((f) => record.data[f.key] !== null && record.data[f.key] !== undefined).slice(0, 4);
   if (fields.length === 0) return null;
   return (
     <Descriptions

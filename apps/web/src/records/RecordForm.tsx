@@ -3,8 +3,8 @@ import type CoreForm from '@rjsf/core';
 import type { ErrorSchema, FormValidation, RegistryFieldsType, RegistryWidgetsType, RJSFValidationError } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
 import { compileFormState, ExpressionCache, type FormState } from '@tessera/engine';
-import type { ObjectDefinition } from '@tessera/metadata';
-import { Alert, App, Button, Space, Typography } from 'antd';
+import type { FormDefinition, ObjectDefinition, PipelineDefinition } from '@tessera/metadata';
+import { Alert, App, Button, Grid, Space, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -14,7 +14,7 @@ import { useLabel } from '../i18n/label';
 import { useMe, useWorkspace } from '../metadata/metadata.queries';
 import type { RecordData } from './field-display';
 import { FormLayoutTemplate, type LayoutContext } from './layout/FormLayoutTemplate';
-import { changedValues, formSchemas, problemsToErrorSchema, type LayoutItem } from './record-form.schema';
+import { changedValues, formSchemas, pickForm, problemsToErrorSchema, type LayoutItem } from './record-form.schema';
 import { GeoPointField } from './widgets/GeoPointField';
 import { RelationWidget } from './widgets/RelationWidget';
 import { UserWidget } from './widgets/UserWidget';
@@ -31,6 +31,8 @@ interface Props {
   attachment?(field: string, photo: boolean): ReactNode;
   /** Draws a related list where the form places it. */
   related?(item: LayoutItem): ReactNode;
+  /** The designer's live preview: this (draft) form and pipeline, values reported as they change, nothing saved. */
+  preview?: { form: FormDefinition; pipeline?: PipelineDefinition; onChange?(values: Record<string, unknown>): void };
 }
 
 const templates = { ObjectFieldTemplate: FormLayoutTemplate };
@@ -42,15 +44,16 @@ const isEmpty = (v: unknown) => v === undefined || v === null || v === '' || (Ar
  * pointers name; warnings ask for confirmation and resend with the acknowledgement.
  * A form document lays it out; its conditions are evaluated by the engine on every change.
  */
-export function RecordForm({ object, record, onSaved, attachment, related }: Props) {
+export function RecordForm({ object, record, onSaved, attachment, related, preview }: Props) {
   const { t } = useTranslation();
   const { language } = useLabel();
   const { modal } = App.useApp();
   const me = useMe();
   const meta = useWorkspace();
   const access = me.data?.objects[object.key];
-  const pipeline = meta.data?.pipelines.get(object.key);
-  const form = meta.data?.forms.find((f) => f.object === object.key && f.purposes?.includes(record ? 'edit' : 'create'));
+  const pipeline = preview ? preview.pipeline : meta.data?.pipelines.get(object.key);
+  const phone = Grid.useBreakpoint().md === false;
+  const form = preview ? preview.form : pickForm(meta.data?.forms ?? [], object.key, record ? 'edit' : 'create', phone);
   const conditions = useMemo(() => (form ? compileFormState(form, { object, pipeline, expressions: new ExpressionCache() }) : undefined), [form, object, pipeline]);
   const editable = useMemo(() => formSchemas(object, record ? 'update' : 'create', { hidden: access?.hidden ?? [], readOnly: [], stageField: pipeline?.stageField, language }).keys, [object, record, access, pipeline, language]);
   const initial = useMemo(() => Object.fromEntries(editable.filter((k) => record?.[k] !== undefined && record?.[k] !== null).map((k) => [k, record![k]])), [editable, record]);
@@ -144,6 +147,7 @@ export function RecordForm({ object, record, onSaved, attachment, related }: Pro
           // (defaults filled in when props change), which must not wipe the others.
           const changed = Object.keys({ ...data, ...next }).filter((k) => JSON.stringify(data[k] ?? null) !== JSON.stringify(next[k] ?? null));
           setData(next);
+          preview?.onChange?.(next);
           if (serverErrors && changed.length > 0) {
             const rest = Object.fromEntries(Object.entries(serverErrors).filter(([k]) => !changed.includes(k)));
             setServerErrors(Object.keys(rest).length > 0 ? (rest as ErrorSchema) : undefined);
@@ -157,11 +161,13 @@ export function RecordForm({ object, record, onSaved, attachment, related }: Pro
           <Link to={`/o/${duplicate.object}/${duplicate.id}`}>{t('form.openDuplicate')}</Link>
         </Typography.Paragraph>
       )}
-      <Space>
-        <Button type="primary" loading={busy} onClick={() => formRef.current?.submit()}>
-          {t('form.save')}
-        </Button>
-      </Space>
+      {!preview && (
+        <Space>
+          <Button type="primary" loading={busy} onClick={() => formRef.current?.submit()}>
+            {t('form.save')}
+          </Button>
+        </Space>
+      )}
     </div>
   );
 }

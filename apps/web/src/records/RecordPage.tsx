@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { AttachmentField } from '@tessera/metadata';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Descriptions, Row, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Grid, Row, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -15,6 +15,7 @@ import { AttachmentsPanel, type UploadFocus } from './AttachmentsPanel';
 import { displayValue, recordTitle } from './field-display';
 import { RelatedList } from './layout/RelatedList';
 import { RecordForm } from './RecordForm';
+import { pickForm } from './record-form.schema';
 import { useRecord } from './record.queries';
 import { RecordTimeline } from './timeline/RecordTimeline';
 
@@ -40,6 +41,7 @@ export function RecordPage() {
   const relations = object?.fields.filter((f) => f.type === 'relation').map((f) => f.key) ?? [];
   const record = useRecord(objectKey, creating ? undefined : id, relations);
   const [focus, setFocus] = useState<UploadFocus | undefined>();
+  const phone = Grid.useBreakpoint().md === false;
 
   if (!object || !access) return null;
   if (record.error) return <Alert type="error" title={problemLines(record.error).join('; ')} />;
@@ -51,7 +53,7 @@ export function RecordPage() {
   const computed = visible.filter((f) => COMPUTED.has(f.type) || f.readOnly);
   const attachments = visible.filter((f): f is AttachmentField => f.type === 'attachment');
   const flows = meta.data!.flows.filter((f) => f.object === objectKey);
-  const form = meta.data!.forms.find((f) => f.object === objectKey && f.purposes?.includes(creating ? 'create' : 'edit'));
+  const form = pickForm(meta.data!.forms, objectKey, creating ? 'create' : 'edit', phone);
   const placed = new Set(form?.tabs.flatMap((tb) => tb.sections.flatMap((sc) => sc.items.flatMap((i) => (i.kind === 'field' ? [i.field] : [])))) ?? []);
   const panel = (f: AttachmentField, photo = false) => <AttachmentsPanel key={f.key} object={objectKey} recordId={id!} field={f} canUpload={canUpdate && !access.readOnly.includes(f.key)} focus={focus} photo={photo} />;
 

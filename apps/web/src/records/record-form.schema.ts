@@ -123,6 +123,20 @@ export function formSchemas(
 }
 
 /**
+ * The form that lays out a record: on a phone one made for `mobile` first, then one for
+ * the purpose (create or edit), then one for the other purpose or for viewing.
+ */
+export function pickForm(forms: FormDefinition[], object: string, mode: 'create' | 'edit', phone: boolean): FormDefinition | undefined {
+  const own = forms.filter((f) => f.object === object);
+  const order = [...(phone ? (['mobile'] as const) : []), mode, mode === 'create' ? 'edit' : 'create', 'view'] as const;
+  for (const purpose of order) {
+    const found = own.find((f) => f.purposes?.includes(purpose));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
  * The form document as the layout template draws it: labels in the UI language, items
  * the user cannot see dropped, and every editable field the form leaves out appended in
  * a last untitled section (a form changes presentation only, it never hides data).

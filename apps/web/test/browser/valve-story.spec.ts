@@ -157,6 +157,7 @@ describe('the valve pack story in a browser', () => {
       await item.waitFor();
       // The record summary: the quote's amount next to its number.
       await item.getByTestId('inbox-summary').getByText('¥300,000.00').waitFor();
+      await item.getByTestId('inbox-summary').getByText(`${customerName}闸阀改造`).waitFor();
       await screenshot(manager.page, 'valve-inbox');
 
       await item.getByTestId('task-more').click();
