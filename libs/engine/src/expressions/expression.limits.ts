@@ -13,7 +13,10 @@ export interface ExpressionLimits {
 }
 
 export const DEFAULT_EXPRESSION_LIMITS: ExpressionLimits = {
-  timeout: 250,
+  // Wall-clock time between JSONata's steps: a loaded machine stretches even a trivial
+  // formula past 250 ms (seen seeding a pack at load 11 on 2 cores); a runaway expression
+  // is still cut off within a second, and depth and sequence limits stop most earlier.
+  timeout: 1000,
   stack: 200,
   sequence: 100_000,
 };
