@@ -98,9 +98,13 @@ describe('form designer in a browser', () => {
     await editor.getByTestId('expression-result').getByText('false').waitFor();
   });
 
-  it('shows a syntax error at its line and column', async () => {
+  it('completes $ functions and shows a syntax error at its line and column', async () => {
     const page = admin.page;
     const editor = page.getByTestId('item-required-when');
+    // Functions complete after "$", with their parenthesis.
+    await typeInEditor(editor, '$cou');
+    await page.locator('.ant-select-item-option', { hasText: '$count(' }).first().click();
+    expect(await editor.locator('textarea').inputValue()).toBe('$count(');
     await typeInEditor(editor, 'amount > > 3');
     const error = editor.getByTestId('expression-error');
     await error.getByText('第 1 行，第 10 列', { exact: false }).waitFor();
