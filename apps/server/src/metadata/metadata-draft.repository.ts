@@ -15,6 +15,10 @@ export class MetadataDraftRepository {
     return this.rows.findOneBy({ id });
   }
 
+  async remove(id = CURRENT_DRAFT): Promise<void> {
+    await this.rows.delete({ id });
+  }
+
   async save(documents: StoredDocument[], baseVersion: number | null, updatedBy: string | null, id = CURRENT_DRAFT): Promise<MetadataDraftEntity> {
     return this.rows.save({ id, documents, baseVersion, updatedBy, updatedAt: new Date() });
   }

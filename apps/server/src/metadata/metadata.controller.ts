@@ -14,6 +14,10 @@ interface PublishBody {
   documents?: unknown[];
   retire?: boolean;
   note?: string;
+  /** With `documents`: the version they were edited from (the designer sends its draft's base). */
+  baseVersion?: number;
+  /** Publish although the published version moved on since the draft was started. */
+  overwrite?: boolean;
 }
 
 /** Drafts, validation, diff preview, publishing and version history. */
@@ -44,13 +48,19 @@ export class MetadataController {
 
   /** Saves the whole draft. Invalid drafts are kept (the designer shows their errors). */
   @Put('draft')
-  async saveDraft(@CurrentActor() actor: Actor, @Body() body: { documents?: unknown }) {
+  async saveDraft(@CurrentActor() actor: Actor, @Body() body: { documents?: unknown; baseVersion?: unknown }) {
     await this.need(actor, 'design');
     if (!Array.isArray(body?.documents)) {
       throw new UserError({ status: 400, code: 'body-invalid', title: 'documents must be an array', errors: [{ path: '/documents', code: 'type', message: 'expected an array' }] });
     }
-    const meta = await this.runtime.get();
-    return this.drafts.save(body.documents as StoredDocument[], meta.version || null, actor.userId);
+    if (body.baseVersion !== undefined && body.baseVersion !== null && !(Number.isInteger(body.baseVersion) && (body.baseVersion as number) >= 0)) {
+      throw new UserError({ status: 400, code: 'body-invalid', title: 'baseVersion must be a version number', errors: [{ path: '/baseVersion', code: 'type', message: 'expected a non-negative integer' }] });
+    }
+    // The base is the version the draft was started from: kept across saves, so a
+    // publish can tell that someone else (or a pack import) published in between.
+    const existing = await this.drafts.find();
+    const base = typeof body.baseVersion === 'number' ? body.baseVersion : existing ? existing.baseVersion : (await this.runtime.get()).version || null;
+    return this.drafts.save(body.documents as StoredDocument[], base, actor.userId);
   }
 
   @Post('draft/validate')
@@ -74,9 +84,25 @@ export class MetadataController {
   @HttpCode(200)
   async publish(@CurrentActor() actor: Actor, @Body() body: PublishBody) {
     await this.need(actor, 'publish');
-    const documents = body?.documents ?? ((await this.drafts.find())?.documents as unknown[] | undefined);
+    const draft = body?.documents ? null : await this.drafts.find();
+    const documents = body?.documents ?? (draft?.documents as unknown[] | undefined);
     if (!documents) throw new UserError({ status: 422, code: 'nothing-to-publish', title: 'No draft to publish', errors: [{ path: '/documents', code: 'required', message: 'send documents or save a draft first' }] });
-    return this.publisher.publish({ documents, retire: body?.retire === true, note: body?.note ?? null, publishedBy: actor.userId });
+    const current = (await this.runtime.get()).version;
+    const base = draft ? (draft.baseVersion ?? 0) : typeof body?.baseVersion === 'number' ? body.baseVersion : undefined;
+    if (base !== undefined && base < current && body?.overwrite !== true) {
+      throw new UserError({
+        status: 409,
+        code: 'draft-stale',
+        title: 'The draft is older than the published metadata',
+        detail: `The draft was started from version ${base}; version ${current} has been published since. Publishing it would undo those changes: load the published version into the draft, or publish with "overwrite": true.`,
+        errors: [{ path: '/overwrite', code: 'draft.stale', message: `draft base ${base} < published ${current}` }],
+        extensions: { baseVersion: base, publishedVersion: current },
+      });
+    }
+    const published = await this.publisher.publish({ documents, retire: body?.retire === true, note: body?.note ?? null, publishedBy: actor.userId });
+    // The draft is now the published version: the next edit starts from it.
+    if (draft) await this.drafts.remove();
+    return published;
   }
 
   @Get('versions')

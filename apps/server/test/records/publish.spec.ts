@@ -167,5 +167,35 @@ describe('publishing metadata', () => {
     const res = await s.admin.post('/api/metadata/publish', {});
     expect(res.status).toBe(200);
     expect((await columns('contact')).title).toBeDefined();
+    // Published: the draft is the published version again.
+    const after = await s.admin.get('/api/metadata/draft');
+    expect(after.body).toMatchObject({ id: 'current', baseVersion: res.body.version });
+  });
+
+  it('refuses to publish a draft started before another publish, unless told to overwrite', async () => {
+    const start = await s.admin.get('/api/metadata/draft');
+    const docs = start.body.documents;
+    obj(docs, 'contact').fields.push({ key: 'nickname', type: 'text', label: { 'zh-CN': '昵称', en: 'Nickname' } });
+    expect((await s.admin.put('/api/metadata/draft', { documents: docs })).body.baseVersion).toBe(start.body.baseVersion);
+    // Someone publishes in between (as a pack import does): the draft keeps its base on later saves.
+    const other = (await s.admin.get('/api/metadata/current')).body.documents;
+    obj(other, 'contact').fields.push({ key: 'wechat', type: 'text', label: { 'zh-CN': '微信', en: 'WeChat' } });
+    const between = await s.admin.post('/api/metadata/publish', { documents: other });
+    expect(between.status).toBe(200);
+    expect((await s.admin.put('/api/metadata/draft', { documents: docs })).body.baseVersion).toBe(start.body.baseVersion);
+
+    const refused = await s.admin.post('/api/metadata/publish', {});
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ type: expect.stringContaining('draft-stale'), baseVersion: start.body.baseVersion, publishedVersion: between.body.version, errors: [{ path: '/overwrite' }] });
+    expect((await columns('contact')).wechat).toBeDefined();
+
+    const forced = await s.admin.post('/api/metadata/publish', { overwrite: true, retire: true });
+    expect(forced.status).toBe(200);
+    expect((await columns('contact')).nickname).toBeDefined();
+    expect((await s.admin.put('/api/metadata/draft', { documents: docs, baseVersion: -1 })).status).toBe(400);
+    // The designer publishes its documents with the base it loaded: the same check.
+    const stale = await s.admin.post('/api/metadata/publish', { documents: docs, baseVersion: start.body.baseVersion });
+    expect(stale.status).toBe(409);
+    expect((await s.admin.post('/api/metadata/publish', { documents: docs, baseVersion: forced.body.version })).status).toBe(200);
   });
 });

@@ -30,8 +30,15 @@ export interface DraftApi {
   /** Problems of one document whose pointer starts with `pointerPrefix` (default: all of it). */
   problemsAt(kind: MetadataDocument['kind'], key: string, pointerPrefix?: string): DraftProblem[];
   saving: boolean;
-  /** Replaces the whole set as one undoable step (e.g. the published version after a publish or a pack import). */
+  /** Replaces the whole set as one undoable step. */
   replaceAll(documents: MetadataDocument[]): void;
+  /**
+   * The published version the draft was started from: publishing sends it, and the server
+   * refuses (409 `draft-stale`) when another version was published since.
+   */
+  baseVersion: number | null;
+  /** Starts over from a published version (after a publish, a pack import, or on request): its documents and it as the base. */
+  rebase(documents: MetadataDocument[], version: number): void;
   /** Saves now (no debounce) and resolves once the saved draft has been validated. */
   flush(): Promise<void>;
   /** Why the draft could not be loaded or saved (network, permission), until the next save succeeds. */

@@ -40,6 +40,8 @@ export function DraftProvider({ children }: { children: ReactNode }) {
   const [problems, setProblems] = useState<DraftProblem[]>([]);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string>();
+  const [baseVersion, setBaseVersion] = useState<number | null>(null);
+  const base = useRef<number | null>(null);
   const justLoaded = useRef(false);
   const latest = useRef<Docs>([]);
   const dirty = useRef(false);
@@ -62,7 +64,7 @@ export function DraftProvider({ children }: { children: ReactNode }) {
     dirty.current = false;
     const documents = latest.current;
     try {
-      await api('/api/metadata/draft', { method: 'PUT', body: { documents } });
+      await api('/api/metadata/draft', { method: 'PUT', body: { documents, baseVersion: base.current } });
       setError(undefined);
       await validate(documents);
     } catch (failure) {
@@ -84,8 +86,10 @@ export function DraftProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let cancelled = false;
-    void api<{ id: string; documents: Docs }>('/api/metadata/draft').then((draft) => {
+    void api<{ id: string; documents: Docs; baseVersion: number | null }>('/api/metadata/draft').then((draft) => {
       if (cancelled) return;
+      base.current = draft.baseVersion;
+      setBaseVersion(draft.baseVersion);
       justLoaded.current = true;
       latest.current = draft.documents;
       dispatch({ type: 'load', documents: draft.documents });
@@ -157,6 +161,12 @@ export function DraftProvider({ children }: { children: ReactNode }) {
         })) as DraftApi['update'],
       remove: (kind, key) => dispatch({ type: 'change', change: (docs) => (docs.some((d) => isDocument(d, kind, key)) ? dropDocument(docs, kind, key) : docs) }),
       replaceAll: (next) => dispatch({ type: 'change', change: () => next }),
+      baseVersion,
+      rebase: (next, version) => {
+        base.current = version;
+        setBaseVersion(version);
+        dispatch({ type: 'change', change: () => next });
+      },
       undo: () => dispatch({ type: 'undo' }),
       redo: () => dispatch({ type: 'redo' }),
       canUndo: (history?.past.length ?? 0) > 0,
@@ -167,7 +177,7 @@ export function DraftProvider({ children }: { children: ReactNode }) {
       flush,
       error,
     };
-  }, [history, problems, saving, error, flush]);
+  }, [history, problems, saving, error, flush, baseVersion]);
 
   return <DraftContext.Provider value={value}>{children}</DraftContext.Provider>;
 }

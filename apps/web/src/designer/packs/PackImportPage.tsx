@@ -123,8 +123,8 @@ function PackImport() {
     await client.invalidateQueries({ queryKey: ['me'] });
   };
   const loadPublished = async () => {
-    const current = await api<{ documents: MetadataDocument[] }>('/api/metadata/current');
-    draft.replaceAll(current.documents);
+    const current = await api<{ version: number; documents: MetadataDocument[] }>('/api/metadata/current');
+    draft.rebase(current.documents, current.version);
   };
 
   return (

@@ -32,7 +32,7 @@ export function PublishPage() {
   const [retire, setRetire] = useState(false);
   const [note, setNote] = useState('');
   const [publishing, setPublishing] = useState(false);
-  const [refused, setRefused] = useState<{ status: number; title: string; errors: ProblemItem[] }>();
+  const [refused, setRefused] = useState<{ status: number; stale: boolean; title: string; errors: ProblemItem[] }>();
   const [outcome, setOutcome] = useState<Outcome>();
   const documents = draft.documents;
 
@@ -54,27 +54,37 @@ export function PublishPage() {
   }, [documents]);
 
   const publish = useCallback(
-    async (withRetire: boolean) => {
+    async (withRetire: boolean, overwrite = false) => {
       setPublishing(true);
       setRefused(undefined);
       try {
         await draft.flush();
-        const result = await api<Outcome>('/api/metadata/publish', { method: 'POST', body: { documents, retire: withRetire, ...(note.trim() && { note: note.trim() }) } });
+        const result = await api<Outcome>('/api/metadata/publish', {
+          method: 'POST',
+          body: { documents, retire: withRetire, baseVersion: draft.baseVersion, ...(overwrite && { overwrite: true }), ...(note.trim() && { note: note.trim() }) },
+        });
         // The draft continues from what is now published (removed things kept retired).
-        const current = await api<{ documents: MetadataDocument[] }>('/api/metadata/current');
-        draft.replaceAll(current.documents);
+        const current = await api<{ version: number; documents: MetadataDocument[] }>('/api/metadata/current');
+        draft.rebase(current.documents, current.version);
         await client.invalidateQueries({ queryKey: ['metadata'] });
         await client.invalidateQueries({ queryKey: ['me'] });
         setOutcome(result);
       } catch (error) {
-        if (error instanceof ApiError) setRefused({ status: error.status, title: error.problem.detail ?? error.message, errors: error.problem.errors ?? [] });
-        else setRefused({ status: 0, title: error instanceof Error ? error.message : String(error), errors: [] });
+        if (error instanceof ApiError) setRefused({ status: error.status, stale: error.problem.type?.endsWith('/draft-stale') ?? false, title: error.problem.detail ?? error.message, errors: error.problem.errors ?? [] });
+        else setRefused({ status: 0, stale: false, title: error instanceof Error ? error.message : String(error), errors: [] });
       } finally {
         setPublishing(false);
       }
     },
     [client, documents, draft, note],
   );
+
+  /** Drops the draft's edits for what is published now (the stale draft's way out that keeps others' changes). */
+  const loadPublished = async () => {
+    const current = await api<{ version: number; documents: MetadataDocument[] }>('/api/metadata/current');
+    draft.rebase(current.documents, current.version);
+    setRefused(undefined);
+  };
 
   const retirable = diff?.risks.some((r) => r.alternative === 'retire') ?? false;
   return (
@@ -120,7 +130,7 @@ export function PublishPage() {
           type="error"
           showIcon
           data-testid="publish-refused"
-          title={refused.status === 409 ? t('designer.publish.refusedData') : refused.title}
+          title={refused.stale ? t('designer.publish.stale') : refused.status === 409 ? t('designer.publish.refusedData') : refused.title}
           description={
             <Space orientation="vertical">
               {refused.errors.length > 0 && (
@@ -130,7 +140,18 @@ export function PublishPage() {
                   ))}
                 </ul>
               )}
-              {refused.status === 409 && (
+              {refused.stale && (
+                <Space wrap>
+                  <Typography.Text>{refused.title}</Typography.Text>
+                  <Button onClick={() => void loadPublished()} data-testid="publish-stale-reload">
+                    {t('designer.publish.staleReload')}
+                  </Button>
+                  <Button danger onClick={() => void publish(retire, true)} loading={publishing} data-testid="publish-stale-overwrite">
+                    {t('designer.publish.staleOverwrite')}
+                  </Button>
+                </Space>
+              )}
+              {refused.status === 409 && !refused.stale && (
                 <Button type="primary" onClick={() => void publish(true)} loading={publishing} data-testid="publish-retire">
                   {t('designer.publish.publishRetiring')}
                 </Button>
