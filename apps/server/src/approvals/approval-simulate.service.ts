@@ -6,7 +6,7 @@ import type { ErrorItem } from '../common/errors/error-item';
 import { uuidv7 } from '../common/uuid7';
 import type { Actor } from '../identity/actor';
 import { IdentityService } from '../identity/identity.service';
-import { isUuid } from '../identity/uuid';
+import { isUuid } from '../common/uuid';
 import { MetadataRuntime } from '../metadata/metadata-runtime.service';
 import type { RecordData } from '../records/record-row.convert';
 import { ApprovalStartPreparer } from './approval-start.prepare';

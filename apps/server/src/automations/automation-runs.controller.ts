@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { UserError } from '../common/errors/user.error';
 import { AdminOnly } from '../identity/require-access.decorator';
-import { isUuid } from '../identity/uuid';
+import { isUuid } from '../common/uuid';
 import { AutomationRunRepository } from './automation-run.repository';
 
 /** The run log: /api/admin/automations/runs */

@@ -14,6 +14,7 @@ import { CreatePipelines1764190002000 } from '../pipelines/migrations/1764190002
 import { IndexCurrentStays1764300000000 } from '../pipelines/migrations/1764300000000-index-current-stays';
 import { CreateRecordHistory1764160002000 } from '../records/migrations/1764160002000-create-record-history';
 import { CreateSavedView1764310000000 } from '../records/migrations/1764310000000-create-saved-view';
+import { CreateRecordComment1764320000000 } from '../records/migrations/1764320000000-create-record-comment';
 import { CreateTimer1764190000000 } from '../timers/migrations/1764190000000-create-timer';
 import { AddTimerKey1764210002000 } from '../timers/migrations/1764210002000-add-timer-key';
 
@@ -40,6 +41,7 @@ export const migrations: Array<new () => MigrationInterface> = [
   CreatePackInstallation1764220000000,
   IndexCurrentStays1764300000000,
   CreateSavedView1764310000000,
+  CreateRecordComment1764320000000,
 ];
 
 export const MIGRATIONS_TABLE = 'typeorm_migrations';

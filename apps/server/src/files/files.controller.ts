@@ -10,9 +10,9 @@ import { uuidOr404 } from './file-access.service';
 import { fileNotFound } from './file-errors';
 import { FilesService } from './files.service';
 import { UserError } from '../common/errors/user.error';
+import { recordIdParam } from '../common/uuid';
 
-const recordId = (id: string) =>
-  uuidOr404(id, () => new UserError({ status: 404, code: 'record-not-found', title: 'Record not found', detail: `${id} is not a record id` }));
+const recordId = recordIdParam;
 const fileId = (id: string) => uuidOr404(id, () => fileNotFound(id));
 
 /** One query value or none (`?field=a&field=b` is refused rather than half-read). */

@@ -5,7 +5,7 @@ import type { OrgUnitRecord } from './org-units/org-unit';
 import { OrgUnitRepository } from './org-units/org-unit.repository';
 import { toUserSummary, type UserRecord, type UserSummary } from './users/user';
 import { UserRepository } from './users/user.repository';
-import { isUuid } from './uuid';
+import { isUuid } from '../common/uuid';
 
 /**
  * Who is who and where: users, their units and managers, for records, approvals,

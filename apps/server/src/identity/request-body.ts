@@ -1,7 +1,7 @@
 import type { Label } from '@tessera/metadata';
 import type { ErrorItem } from '../common/errors/error-item';
 import { bodyInvalid } from './identity.errors';
-import { isUuid } from './uuid';
+import { isUuid } from '../common/uuid';
 
 export const KEY_PATTERN = /^[a-z][a-z0-9_]{0,62}$/;
 

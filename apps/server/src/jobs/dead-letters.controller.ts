@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { UserError } from '../common/errors/user.error';
 import { AdminOnly } from '../identity/require-access.decorator';
-import { isUuid } from '../identity/uuid';
+import { isUuid } from '../common/uuid';
 import { JobsService } from './jobs.service';
 
 /** Jobs that used up their tries: /api/admin/jobs/dead-letters */

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { UserError } from '../common/errors/user.error';
 import type { Actor } from '../identity/actor';
 import { CurrentActor } from '../identity/current-actor.decorator';
-import { isUuid } from '../identity/uuid';
+import { isUuid } from '../common/uuid';
 import type { NotificationView } from './notification';
 import { NotificationsService } from './notifications.service';
 

@@ -1,10 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import type { GateFacts } from '@tessera/engine';
-import { UserError } from '../common/errors/user.error';
 import type { Actor } from '../identity/actor';
 import { CurrentActor } from '../identity/current-actor.decorator';
 import { RequireCapability } from '../identity/require-access.decorator';
-import { isUuid } from '../identity/uuid';
+import { recordIdParam } from '../common/uuid';
 import { parseRelated, RecordGateFactsService } from './record-gate-facts.service';
 
 /**
@@ -19,7 +18,6 @@ export class GateFactsController {
   @Get('objects/:object/records/:id/gate-facts')
   @RequireCapability('design')
   facts(@CurrentActor() actor: Actor, @Param('object') object: string, @Param('id') id: string, @Query('related') related?: string): Promise<GateFacts> {
-    if (!isUuid(id)) throw new UserError({ status: 404, code: 'record-not-found', title: 'Record not found', detail: `${id} is not a record id` });
-    return this.service.read(actor, object, id.toLowerCase(), parseRelated(related));
+    return this.service.read(actor, object, recordIdParam(id), parseRelated(related));
   }
 }

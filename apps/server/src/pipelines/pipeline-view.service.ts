@@ -14,6 +14,7 @@ import type { ChecklistItemView, RecordPipelineView, StageMoveView, StageSummary
 import { STAGE_TIMEOUT } from './stage-entry.writer';
 import { StageHistoryRepository } from './stage-history.repository';
 import { StageMoveService } from './stage-move.service';
+import { IdentityService } from '../identity/identity.service';
 
 const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 
@@ -38,6 +39,7 @@ export class PipelineViewService {
     private readonly checklist: ChecklistStateRepository,
     private readonly facts: GateFactsService,
     private readonly timers: TimersService,
+    private readonly identity: IdentityService,
   ) {}
 
   async view(actor: Actor, objectKey: string, id: string): Promise<RecordPipelineView> {
@@ -54,6 +56,8 @@ export class PipelineViewService {
       this.facts.gather(compiled, id, compiled.needs),
       this.access.objectAccess(actor, objectKey),
     ]);
+    const movers = [...new Set(visits.map((v) => v.enteredBy).filter((u): u is string => typeof u === 'string'))];
+    const names = new Map((await this.identity.usersByIds(movers)).map((u) => [u.id, u.displayName]));
     const now = new Date();
     const dwell = stageDwell(visits.map((v) => ({ stage: v.stage, enteredAt: v.enteredAt, exitedAt: v.exitedAt })), now, compiled.stages.map((s) => s.stage.key));
     const open = visits.find((v) => v.exitedAt === null);
@@ -73,7 +77,7 @@ export class PipelineViewService {
       dueAt: iso(pending.find((t) => t.kind === STAGE_TIMEOUT)?.dueAt),
       dwell: dwell.perStage,
       history: visits.map((v) => ({
-        stage: v.stage, from: v.fromStage, move: v.move, enteredAt: iso(v.enteredAt)!, enteredBy: v.enteredBy, exitedAt: iso(v.exitedAt), exitedBy: v.exitedBy,
+        stage: v.stage, from: v.fromStage, move: v.move, enteredAt: iso(v.enteredAt)!, enteredBy: v.enteredBy, enteredByName: (v.enteredBy && names.get(v.enteredBy)) ?? null, exitedAt: iso(v.exitedAt), exitedBy: v.exitedBy,
         ms: Math.max(0, (v.exitedAt ? new Date(v.exitedAt).getTime() : now.getTime()) - new Date(v.enteredAt).getTime()),
         reason: v.reason, comment: v.comment, overdueAt: iso(v.overdueAt),
       })),

@@ -37,6 +37,8 @@ export interface StageVisitView {
   move: string;
   enteredAt: string;
   enteredBy: string | null;
+  /** Display name of who moved it there (null: the system or an import). */
+  enteredByName: string | null;
   exitedAt: string | null;
   exitedBy: string | null;
   ms: number;

@@ -5,7 +5,7 @@ import { requestIdOf } from '../common/request-id';
 import type { Actor } from '../identity/actor';
 import { CurrentActor } from '../identity/current-actor.decorator';
 import { BodyReader } from '../identity/request-body';
-import { isUuid } from '../identity/uuid';
+import { recordIdParam as recordId } from '../common/uuid';
 import { ChecklistService } from './checklist.service';
 import type { ChecklistItemView, RecordPipelineView } from './pipeline-view';
 import { PipelineDefinitionService, type PipelineDefinitionView } from './pipeline-definition.service';
@@ -13,11 +13,6 @@ import { PipelineViewService } from './pipeline-view.service';
 import { StageMoveService } from './stage-move.service';
 
 const KEY = /^[a-z][a-z0-9_]{0,62}$/;
-
-function recordId(id: string): string {
-  if (!isUuid(id)) throw new UserError({ status: 404, code: 'record-not-found', title: 'Record not found', detail: `${id} is not a record id` });
-  return id.toLowerCase();
-}
 
 function version(ifMatch: string | undefined): number | undefined {
   if (ifMatch === undefined) return undefined;

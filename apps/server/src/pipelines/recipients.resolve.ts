@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Principal } from '@tessera/metadata';
 import { IdentityService } from '../identity/identity.service';
-import { isUuid } from '../identity/uuid';
+import { isUuid } from '../common/uuid';
 
 /**
  * Turns the principals of a notify action (owner's manager, a role in the owner's unit

@@ -13,6 +13,7 @@ import { notFound, unknownObject } from './record-errors';
 import { rowToRecord, withoutHidden, type RecordData } from './record-row.convert';
 import { RecordRepository, type HistoryRow } from './record.repository';
 import { decodeCursor, encodeCursor } from './sql/record-cursor';
+import { IdentityService } from '../identity/identity.service';
 
 export interface RecordPage {
   items: RecordData[];
@@ -41,6 +42,7 @@ export class RecordReadService {
     private readonly runtime: MetadataRuntime,
     private readonly access: AccessService,
     private readonly derived: RecordDerivedFields,
+    private readonly identity: IdentityService,
   ) {}
 
   async get(actor: Actor, objectKey: string, id: string, expand: string[] = []): Promise<RecordData> {
@@ -72,13 +74,20 @@ export class RecordReadService {
     return { items, nextCursor };
   }
 
-  async history(actor: Actor, objectKey: string, id: string): Promise<HistoryRow[]> {
+  /** The record's field history, hidden fields left out, each write with its author's name. */
+  async history(actor: Actor, objectKey: string, id: string): Promise<Array<HistoryRow & { actorName: string | null }>> {
     const { compiled } = await this.target(objectKey);
     const access = await this.access.require(actor, objectKey, 'read');
     const raw = await this.repo.find(this.dataSource, objectKey, id, visibleFields(compiled, access), access.read, { withDeleted: true });
     if (!raw) throw notFound(objectKey, id);
     const rows = await this.repo.history(objectKey, id);
-    return rows.map((h) => ({ ...h, changes: h.changes.filter((c) => !access.hidden.has(c.field) && (compiled.fields.has(c.field) || SYSTEM_COLUMNS.includes(c.field))) }));
+    const ids = [...new Set(rows.map((h) => h.actorId).filter((a): a is string => typeof a === 'string'))];
+    const names = new Map((await this.identity.usersByIds(ids)).map((u) => [u.id, u.displayName]));
+    return rows.map((h) => ({
+      ...h,
+      actorName: (h.actorId && names.get(h.actorId)) ?? null,
+      changes: h.changes.filter((c) => !access.hidden.has(c.field) && (compiled.fields.has(c.field) || SYSTEM_COLUMNS.includes(c.field))),
+    }));
   }
 
   /**

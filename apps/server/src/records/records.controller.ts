@@ -8,6 +8,7 @@ import { CurrentActor } from '../identity/current-actor.decorator';
 import { RecordReadService, type RecordPage } from './record-read.service';
 import type { RecordData } from './record-row.convert';
 import { RecordWriteService, type WriteOptions } from './record-write.service';
+import { recordIdParam } from '../common/uuid';
 
 function writeOptions(req: Request, ack?: string, ifMatch?: string): WriteOptions {
   let expectedVersion: number | undefined;
@@ -68,7 +69,7 @@ export class RecordsController {
     @Res({ passthrough: true }) res: Response,
     @Query('expand') expand?: string,
   ): Promise<RecordData> {
-    const record = await this.reads.get(actor, object, uuidParam(id), expand ? expand.split(',') : []);
+    const record = await this.reads.get(actor, object, recordIdParam(id), expand ? expand.split(',') : []);
     res.setHeader('ETag', etag(record));
     return record;
   }
@@ -84,7 +85,7 @@ export class RecordsController {
     @Headers('acknowledge-warnings') ack?: string,
     @Headers('if-match') ifMatch?: string,
   ): Promise<RecordData> {
-    const record = await this.writes.update(actor, object, uuidParam(id), body, writeOptions(req, ack, ifMatch));
+    const record = await this.writes.update(actor, object, recordIdParam(id), body, writeOptions(req, ack, ifMatch));
     res.setHeader('ETag', etag(record));
     return record;
   }
@@ -92,23 +93,18 @@ export class RecordsController {
   @Delete(':id')
   @HttpCode(204)
   async remove(@CurrentActor() actor: Actor, @Param('object') object: string, @Param('id') id: string, @Req() req: Request, @Headers('if-match') ifMatch?: string): Promise<void> {
-    await this.writes.remove(actor, object, uuidParam(id), writeOptions(req, undefined, ifMatch));
+    await this.writes.remove(actor, object, recordIdParam(id), writeOptions(req, undefined, ifMatch));
   }
 
   @Post(':id/restore')
   @HttpCode(200)
   restore(@CurrentActor() actor: Actor, @Param('object') object: string, @Param('id') id: string, @Req() req: Request): Promise<RecordData> {
-    return this.writes.restore(actor, object, uuidParam(id), writeOptions(req));
+    return this.writes.restore(actor, object, recordIdParam(id), writeOptions(req));
   }
 
   @Get(':id/history')
   async history(@CurrentActor() actor: Actor, @Param('object') object: string, @Param('id') id: string) {
-    return { items: await this.reads.history(actor, object, uuidParam(id)) };
+    return { items: await this.reads.history(actor, object, recordIdParam(id)) };
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-function uuidParam(id: string): string {
-  if (!UUID.test(id)) throw new UserError({ status: 404, code: 'record-not-found', title: 'Record not found', detail: `${id} is not a record id` });
-  return id.toLowerCase();
-}

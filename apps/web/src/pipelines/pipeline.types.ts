@@ -17,7 +17,7 @@ export interface RecordPipelineView {
   overdue: boolean;
   dueAt: string | null;
   /** Every stay, oldest first: how it began (`move`: create, next, back, won…), by whom, with reason and comment. */
-  history: Array<{ stage: string; from: string | null; move: string; enteredAt: string; enteredBy: string | null; exitedAt: string | null; reason: string | null; comment: string | null; overdueAt: string | null }>;
+  history: Array<{ stage: string; from: string | null; move: string; enteredAt: string; enteredBy: string | null; enteredByName: string | null; exitedAt: string | null; reason: string | null; comment: string | null; overdueAt: string | null }>;
   checklist: Array<{ key: string; label: Label; done: boolean }>;
   canMove: boolean;
   moves: StageMoveView[];

@@ -24,6 +24,7 @@ describe('the valve pack story in a browser', () => {
   let server: WorkspaceServer;
   let rep: BrowserSession;
   let repLogin: string;
+  let repName: string;
   let demoTaxId: string;
   let opportunityId: string;
   let quoteNo: string;
@@ -35,7 +36,8 @@ describe('the valve pack story in a browser', () => {
     // A rep of 华东区, whose regional manager is valve.rm.east.
     for (let n = 1; n <= 28 && !repLogin; n++) {
       const login = `valve.rep${String(n).padStart(2, '0')}`;
-      if ((await server.call(login, 'GET', '/api/me')).orgUnit?.key === 'valve_east') repLogin = login;
+      const me = await server.call(login, 'GET', '/api/me');
+      if (me.orgUnit?.key === 'valve_east') [repLogin, repName] = [login, me.user.displayName];
     }
     demoTaxId = (await server.call(repLogin, 'GET', '/api/objects/customer/records?limit=1')).items[0].tax_id;
     rep = await openBrowser();
@@ -121,6 +123,13 @@ describe('the valve pack story in a browser', () => {
     // The timeline shows the stage moves.
     await page.getByTestId('record-timeline').getByText('进入「方案设计」').waitFor();
     await page.getByTestId('record-timeline').getByText('进入「需求确认」').waitFor();
+    // Every entry names its author; a comment joins the timeline and is kept on the server.
+    await page.getByTestId('timeline-stage').first().getByText(repName, { exact: false }).waitFor();
+    await page.getByTestId('comment-input').fill('客户下周三到厂验收样阀');
+    await page.getByTestId('comment-send').click();
+    await page.getByTestId('timeline-comment').getByText('客户下周三到厂验收样阀').waitFor();
+    const comments = await server.call(repLogin, 'GET', `/api/objects/opportunity/records/${opportunityId}/comments`);
+    expect(comments.items.map((c: { body: string; author: { name: string } }) => [c.body, c.author.name])).toEqual([['客户下周三到厂验收样阀', repName]]);
     await screenshot(page, 'valve-record');
   });
 

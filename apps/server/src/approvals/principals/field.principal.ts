@@ -1,5 +1,5 @@
 import type { FieldPrincipal } from '@tessera/metadata';
-import { isUuid } from '../../identity/uuid';
+import { isUuid } from '../../common/uuid';
 import type { PrincipalResolver } from './principal-resolver';
 
 /** The user in a user field of the record, when that user exists and is enabled. */

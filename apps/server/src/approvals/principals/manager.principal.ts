@@ -1,5 +1,5 @@
 import type { ManagerPrincipal } from '@tessera/metadata';
-import { isUuid } from '../../identity/uuid';
+import { isUuid } from '../../common/uuid';
 import type { PrincipalResolver } from './principal-resolver';
 
 /** The manager, `levels` up, of the user in a user field (the owner by default). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Principal } from '@tessera/metadata';
 import { IdentityService } from '../../identity/identity.service';
-import { isUuid } from '../../identity/uuid';
+import { isUuid } from '../../common/uuid';
 import { fieldPrincipal } from './field.principal';
 import { managerPrincipal } from './manager.principal';
 import type { PrincipalContext, PrincipalResolver } from './principal-resolver';

@@ -3,7 +3,7 @@ import { leastOpenPick, mappedTarget, roundRobinPick, type PlannedEffect } from 
 import type { AssignOwnerAction, CompareCondition } from '@tessera/metadata';
 import { IdentityService } from '../../identity/identity.service';
 import type { UserSummary } from '../../identity/users/user';
-import { isUuid } from '../../identity/uuid';
+import { isUuid } from '../../common/uuid';
 import { RecordReadService } from '../../records/record-read.service';
 import { RecordTransferService } from '../../records/record-transfer.service';
 import { AutomationRunRepository } from '../automation-run.repository';

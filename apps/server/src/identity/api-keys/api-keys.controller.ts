@@ -4,7 +4,7 @@ import { CurrentActor } from '../current-actor.decorator';
 import { notFound } from '../identity.errors';
 import { BodyReader, KEY_PATTERN } from '../request-body';
 import { RequireCapability } from '../require-access.decorator';
-import { isUuid } from '../uuid';
+import { isUuid } from '../../common/uuid';
 import { ApiKeysService, type ApiKeyView } from './api-keys.service';
 
 /** API keys for integrations: needs the userAdmin capability (administrators have it). */

@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { AppConfigService } from '../../config/app-config.service';
 import { unauthenticated } from '../identity.errors';
-import { isUuid } from '../uuid';
+import { isUuid } from '../../common/uuid';
 import { IdentitySecretRepository } from './identity-secret.repository';
 
 const ISSUER = 'tessera';

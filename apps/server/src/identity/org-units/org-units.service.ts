@@ -8,7 +8,7 @@ import { uuidv7 } from '../../common/uuid7';
 import { conflict, notFound } from '../identity.errors';
 import { toUserSummary, type UserSummary } from '../users/user';
 import { UserRepository } from '../users/user.repository';
-import { isUuid } from '../uuid';
+import { isUuid } from '../../common/uuid';
 import type { OrgUnitRecord, OrgUnitView } from './org-unit';
 import { OrgUnitRepository } from './org-unit.repository';
 

@@ -9,7 +9,7 @@ import { hashPassword, verifyPassword } from '../auth/password.hash';
 import { SessionRepository } from '../auth/session.repository';
 import { conflict, forbidden, notFound } from '../identity.errors';
 import { OrgUnitRepository } from '../org-units/org-unit.repository';
-import { isUuid } from '../uuid';
+import { isUuid } from '../../common/uuid';
 import { toUserSummary, type UserRecord, type UserSummary } from './user';
 import { UserRepository, type UserListFilter } from './user.repository';
 

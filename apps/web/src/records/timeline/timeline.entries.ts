@@ -12,11 +12,21 @@ export interface HistoryItem {
   action: string;
   changes: Array<{ field: string; old?: unknown; new?: unknown }>;
   actorId: string | null;
+  actorName: string | null;
   at: string;
   note?: Record<string, unknown> | null;
 }
 
-export type TimelineKind = 'field' | 'stage' | 'approval';
+/** GET …/records/:id/comments */
+export interface RecordCommentItem {
+  id: string;
+  body: string;
+  author: { id: string; name: string | null };
+  createdAt: string;
+  mine: boolean;
+}
+
+export type TimelineKind = 'comment' | 'field' | 'stage' | 'approval';
 
 export interface TimelineEntry {
   key: string;
@@ -29,6 +39,9 @@ export interface TimelineEntry {
   /** Field changes: label, before, after. */
   changes?: Array<{ label: string; from: string; to: string }>;
   comment?: string | null;
+  /** A comment of the record: its id (the author may delete it). */
+  commentId?: string;
+  mine?: boolean;
 }
 
 /**
@@ -42,6 +55,7 @@ export function timelineEntries(input: {
   history: HistoryItem[];
   stages?: RecordPipelineView['history'];
   approvals?: RecordApprovals;
+  comments?: RecordCommentItem[];
   hidden: string[];
   language: Language;
 }): TimelineEntry[] {
@@ -56,12 +70,12 @@ export function timelineEntries(input: {
       return [{ label: labelIn(field.label, language), from: displayValue(field, c.old, language), to: displayValue(field, c.new, language) }];
     });
     if (h.action === 'update' && changes.length === 0) continue;
-    out.push({ key: `h-${h.id}`, kind: 'field', at: h.at, actorId: h.actorId, what: { key: `timeline.action.${h.action}` }, ...(h.action === 'update' && { changes }) });
+    out.push({ key: `h-${h.id}`, kind: 'field', at: h.at, actorId: h.actorId, actorName: h.actorName, what: { key: `timeline.action.${h.action}` }, ...(h.action === 'update' && { changes }) });
   }
   for (const [i, s] of (input.stages ?? []).entries()) {
     if (s.move === 'create') continue;
     const reason = s.reason ? labelIn(pipeline?.stages.find((x) => x.key === s.stage)?.reasons?.find((r) => r.value === s.reason)?.label, language) || s.reason : null;
-    out.push({ key: `s-${i}-${s.enteredAt}`, kind: 'stage', at: s.enteredAt, actorId: s.enteredBy, what: { key: 'timeline.stageEntered', values: { stage: stageLabel(s.stage) } }, comment: [reason, s.comment].filter(Boolean).join(' · ') || null });
+    out.push({ key: `s-${i}-${s.enteredAt}`, kind: 'stage', at: s.enteredAt, actorId: s.enteredBy, actorName: s.enteredByName, what: { key: 'timeline.stageEntered', values: { stage: stageLabel(s.stage) } }, comment: [reason, s.comment].filter(Boolean).join(' · ') || null });
   }
   for (const [i, e] of (input.approvals?.timeline ?? []).entries()) {
     const instance = input.approvals?.instances.find((x) => x.id === e.instanceId);
@@ -74,6 +88,9 @@ export function timelineEntries(input: {
       what: { key: 'timeline.approval', values: { flow: labelIn(instance?.flowLabel, language), event: e.type, step: labelIn(e.stepLabel ?? undefined, language) } },
       comment: e.comment,
     });
+  }
+  for (const c of input.comments ?? []) {
+    out.push({ key: `c-${c.id}`, kind: 'comment', at: c.createdAt, actorId: c.author.id, actorName: c.author.name, what: { key: 'timeline.commented' }, comment: c.body, commentId: c.id, mine: c.mine });
   }
   return out.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 }
