@@ -77,7 +77,9 @@ describe('designer: pipelines and approval flows', () => {
     const saved = await eventually(async () => {
       const docs = await draftDocuments();
       const p = docs.find((d): d is PipelineDefinition => d.kind === 'pipeline' && d.key === 'opportunity_pipeline');
-      return p?.stages[0].exit?.length === 3 && p.stages[1].key === 'solution' ? docs : undefined;
+      // Saves are debounced: wait for the one that has the chosen category too.
+      const added = p?.stages[0].exit?.[2];
+      return added?.kind === 'attachment' && added.category === 'site_photo' && p!.stages[1].key === 'solution' ? docs : undefined;
     }, 'the saved draft');
     const stageField = saved.find((d) => d.kind === 'object' && d.key === 'opportunity')!;
     expect((stageField as { fields: Array<{ key: string; options?: Array<{ value: string }> }> }).fields.find((f) => f.key === 'stage')!.options!.map((o) => o.value).slice(0, 3)).toEqual(['lead', 'solution', 'requirement']);
@@ -85,7 +87,11 @@ describe('designer: pipelines and approval flows', () => {
 
     // Test against a real record: the draft gate, run in the browser, names the missing photo.
     await page.getByTestId('gate-test-open').click();
-    await choose(page, page.getByTestId('gate-test-record'), '设计器测试项目', '设计器');
+    // The options change as the search answers: pick again until the choice holds.
+    for (let i = 0; i < 3 && !(await page.getByTestId('gate-test-run').isEnabled()); i++) {
+      await choose(page, page.getByTestId('gate-test-record'), '设计器测试项目', i === 0 ? '设计器' : undefined);
+      await page.waitForTimeout(200);
+    }
     await page.getByTestId('gate-test-run').click();
     const unmet = page.getByTestId('gate-test-unmet-solution');
     await unmet.waitFor();
@@ -155,6 +161,24 @@ describe('designer: pipelines and approval flows', () => {
     await screenshot(page, 'designer-role');
     const role = await eventually(async () => (await draftDocuments()).find((d) => d.kind === 'role' && d.key === 'sales_rep' && JSON.stringify(d).includes('competitor')), 'the saved role');
     expect((role as { permissions: Array<{ object: string; fields?: Record<string, string> }> }).permissions.find((p) => p.object === 'opportunity')!.fields).toEqual({ competitor: 'hidden' });
+  });
+
+  it('creates a pipeline for an object that has none, with its stage field', async () => {
+    await page.goto(`${server.url}/admin/pipelines`);
+    await page.getByTestId('new-pipeline').click();
+    const dialog = page.locator('.ant-modal');
+    await dialog.getByPlaceholder(/key|键/i).fill('contract_flow');
+    await choose(page, dialog.locator('.ant-select'), '合同');
+    await dialog.getByRole('button', { name: /OK|确定/ }).click();
+    await page.waitForURL(/\/admin\/pipelines\/contract_flow$/);
+    const docs = await eventually(async () => {
+      const all = await draftDocuments();
+      return all.some((d) => d.kind === 'pipeline' && d.key === 'contract_flow') ? all : undefined;
+    }, 'the saved pipeline');
+    const contract = docs.find((d) => d.kind === 'object' && d.key === 'contract') as { fields: Array<{ key: string; type: string }> };
+    const pipeline = docs.find((d) => d.kind === 'pipeline' && d.key === 'contract_flow') as PipelineDefinition;
+    expect(contract.fields.find((f) => f.key === pipeline.stageField)).toMatchObject({ type: 'select' });
+    expect(pipeline.stages.map((s) => s.key)).toEqual(['open', 'won', 'lost']);
   });
 
   it('leaves a draft that passes validation, without console errors', async () => {

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import type { MetadataDocument } from '@tessera/metadata';
+import type { MetadataDocument, ObjectDefinition } from '@tessera/metadata';
 import { Button, Input, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,15 +11,30 @@ import { documentsOf } from '../pipelines/designer-fields';
 
 const KEY = /^[a-z][a-z0-9_]{0,62}$/;
 
-/** A new document of `kind`: a key (checked as typed), an object when the kind needs one, then its screen. */
-export function NewDocumentButton<K extends 'approvalFlow' | 'automation' | 'role'>({ kind, create, needsObject = true }: { kind: K; create(key: string, object: string): Extract<MetadataDocument, { kind: K }>; needsObject?: boolean }) {
+/**
+ * A new document of `kind`: a key (checked as typed), an object when the kind needs one
+ * (among those `offer` accepts), then its screen. `create` returns the new document, or
+ * the whole changed set when other documents change with it (a pipeline adds its stage
+ * field to the object) — one undo step either way.
+ */
+export function NewDocumentButton<K extends 'approvalFlow' | 'automation' | 'role' | 'pipeline'>({
+  kind,
+  create,
+  needsObject = true,
+  offer = () => true,
+}: {
+  kind: K;
+  create(key: string, object: string): Extract<MetadataDocument, { kind: K }> | MetadataDocument[];
+  needsObject?: boolean;
+  offer?: (object: ObjectDefinition) => boolean;
+}) {
   const { t } = useTranslation();
   const { label } = useLabel();
   const draft = useDraft();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const [key, setKey] = useState('');
-  const objects = documentsOf(draft.documents, 'object').filter((o) => !o.retired);
+  const objects = documentsOf(draft.documents, 'object').filter((o) => !o.retired && offer(o));
   const [object, setObject] = useState<string>();
   const taken = !!draft.find(kind, key);
   const ok = KEY.test(key) && !taken && (!needsObject || !!object);
@@ -32,7 +47,9 @@ export function NewDocumentButton<K extends 'approvalFlow' | 'automation' | 'rol
         okButtonProps={{ disabled: !ok }}
         onCancel={() => setOpen(false)}
         onOk={() => {
-          draft.update(kind, key, create(key, object ?? ''));
+          const created = create(key, object ?? '');
+          if (Array.isArray(created)) draft.replaceAll(created);
+          else draft.update(kind, key, created);
           setOpen(false);
           navigate(documentPath(kind, key));
         }}

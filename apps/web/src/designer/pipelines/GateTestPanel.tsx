@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { allowedTargets, compilePipeline, evaluateGate, ExpressionCache, stageMoveKind, type GateFacts, type UnmetCondition } from '@tessera/engine';
 import type { MetadataDocument, ObjectDefinition, PipelineDefinition } from '@tessera/metadata';
 import { Alert, Button, Descriptions, Select, Space, Table, Tag, Typography } from 'antd';
@@ -37,7 +37,8 @@ export function GateTestPanel({ pipeline, object, documents }: { pipeline: Pipel
   const [result, setResult] = useState<TestResult>();
   const [error, setError] = useState<string[]>();
   const [running, setRunning] = useState(false);
-  const found = useQuery({ queryKey: ['gate-test-search', object.key, q], queryFn: () => api<RecordPage>(listUrl(object.key, { q: q || undefined, limit: 20 })) });
+  // The last answer stays while the next search runs, so the options do not blink away under the pointer.
+  const found = useQuery({ queryKey: ['gate-test-search', object.key, q], queryFn: () => api<RecordPage>(listUrl(object.key, { q: q || undefined, limit: 20 })), placeholderData: keepPreviousData });
 
   const run = async () => {
     if (!recordId) return;

@@ -11,7 +11,8 @@ import { useDraft } from '../draft/draft.store';
 import { documentsOf } from './designer-fields';
 import { GateTestPanel } from './GateTestPanel';
 import { LabelInput } from './LabelInput';
-import { addStage, removeStage, reorderStages, updateStage } from './pipeline.edit';
+import { NewDocumentButton } from '../approvals/NewDocumentButton';
+import { addStage, newPipeline, removeStage, reorderStages, updateStage } from './pipeline.edit';
 import { StageList, WithDnd } from './StageList';
 import { StagePanel } from './StagePanel';
 
@@ -26,7 +27,17 @@ export function PipelineDesigner() {
     const all = documentsOf(draft.documents, 'pipeline');
     return (
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <Typography.Title level={4}>{t('designerFlows.pipeline.title')}</Typography.Title>
+        <Space>
+          <Typography.Title level={4} style={{ margin: 0 }}>{t('designerFlows.pipeline.title')}</Typography.Title>
+          <NewDocumentButton
+            kind="pipeline"
+            offer={(o) => !all.some((p) => p.object === o.key)}
+            create={(k, objectKey) => {
+              const made = newPipeline(k, draft.find('object', objectKey)!);
+              return [...putDocument(draft.documents, 'object', objectKey, made.object), made.pipeline];
+            }}
+          />
+        </Space>
         {all.length === 0 && <Empty />}
         {all.map((p) => (
           <Card key={p.key} size="small">

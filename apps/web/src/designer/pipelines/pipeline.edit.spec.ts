@@ -1,5 +1,6 @@
 import type { ObjectDefinition, PipelineDefinition } from '@tessera/metadata';
-import { addStage, removeStage, reorderStages, updateStage } from './pipeline.edit';
+import { checkMetadata } from '@tessera/metadata';
+import { addStage, newPipeline, removeStage, reorderStages, updateStage } from './pipeline.edit';
 
 const l = (t: string) => ({ 'zh-CN': t, en: t });
 const object: ObjectDefinition = {
@@ -46,5 +47,25 @@ describe('pipeline edits keep the stage field in step', () => {
     expect(options(renamed.object)).toEqual(['a', 'bb', 'won', 'old*']);
     expect((renamed.object.fields[1] as { options: Array<{ label: unknown }> }).options[1].label).toEqual(l('BB'));
     expect(options(removeStage(pipeline, object, 0).object)).toEqual(['b', 'won', 'old*']);
+  });
+});
+
+describe('a new pipeline', () => {
+  const check = (documents: Array<ObjectDefinition | PipelineDefinition>) =>
+    checkMetadata(documents.map((document) => ({ source: `${document.kind}:${document.key}`, document })));
+
+  it('adds its stage field to an object without one and passes the metadata check', () => {
+    const bare: ObjectDefinition = { kind: 'object', key: 'ticket', label: l('Ticket'), fields: [{ key: 'title', type: 'text', label: l('Title') }, { key: 'value', type: 'currency', label: l('Value') }] };
+    const made = newPipeline('support', bare);
+    expect(made.pipeline).toMatchObject({ object: 'ticket', stageField: 'stage', amountField: 'value' });
+    expect(made.pipeline.stages.map((s) => s.type ?? 'open')).toEqual(['open', 'won', 'lost']);
+    expect((made.object.fields[2] as { options: Array<{ value: string }> }).options.map((o) => o.value)).toEqual(['open', 'won', 'lost']);
+    expect(check([made.object, made.pipeline]).issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
+  it('takes another field key when `stage` is taken', () => {
+    const made = newPipeline('second', object);
+    expect(made.pipeline.stageField).toBe('second_stage');
+    expect(made.object.fields.map((f) => f.key)).toEqual(['title', 'stage', 'second_stage']);
   });
 });

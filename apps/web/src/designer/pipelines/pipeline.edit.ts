@@ -25,6 +25,33 @@ export function syncStageField(object: ObjectDefinition, pipeline: PipelineDefin
   return { ...object, fields: object.fields.map((f, i) => (i === index ? next : f)) };
 }
 
+const l = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+
+/**
+ * A new pipeline on an object that has none: an open stage, won and lost (closing asks
+ * for a reason), and its stage field — a select added to the object (`stage`, else
+ * `<key>_stage` when that key is taken) whose options follow the stages.
+ */
+export function newPipeline(key: string, object: ObjectDefinition): { pipeline: PipelineDefinition; object: ObjectDefinition } {
+  const stageField = object.fields.some((f) => f.key === 'stage') ? `${key}_stage` : 'stage';
+  const amount = object.fields.find((f) => f.type === 'currency' && !f.retired);
+  const pipeline: PipelineDefinition = {
+    kind: 'pipeline',
+    key,
+    object: object.key,
+    label: l(key, key),
+    stageField,
+    ...(amount && { amountField: amount.key }),
+    stages: [
+      { key: 'open', label: l('进行中', 'Open'), probability: 30, forecastCategory: 'pipeline' },
+      { key: 'won', label: l('赢单', 'Won'), type: 'won', probability: 100, forecastCategory: 'closed', reasons: [{ value: 'other', label: l('其他', 'Other') }] },
+      { key: 'lost', label: l('输单', 'Lost'), type: 'lost', probability: 0, forecastCategory: 'omitted', reasons: [{ value: 'other', label: l('其他', 'Other') }] },
+    ],
+  };
+  const field: ObjectDefinition['fields'][number] = { key: stageField, type: 'select', label: l('阶段', 'Stage'), options: [] };
+  return { pipeline, object: syncStageField({ ...object, fields: [...object.fields, field] }, pipeline) };
+}
+
 /** The pipeline and its object after the stage at `from` moved to `to`. */
 export function reorderStages(pipeline: PipelineDefinition, object: ObjectDefinition, from: number, to: number) {
   const next = { ...pipeline, stages: moveItem(pipeline.stages, from, to) };
