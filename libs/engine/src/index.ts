@@ -30,6 +30,7 @@ export * from './pipelines/value.compare';
 export * from './pipelines/message-template.fill';
 export * from './forms/form-state.evaluate';
 export * from './pipelines/overdue.filter';
+export * from './pipelines/stage-path.synthesize';
 export * from './approvals/approval-state';
 export * from './approvals/approval-action';
 export * from './approvals/approval-action.registry';

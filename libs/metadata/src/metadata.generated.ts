@@ -1740,6 +1740,10 @@ export interface DemoGenerator {
    */
   createdAt?: ValueGenerator;
   /**
+   * Give each record of an object with a pipeline a past: stays in the open stages before its stage (a lost record: lost from an open stage picked at random, with one of the stage's reasons), entered at random moments between createdAt and the import, so dwell times, conversion and loss rates have something to show. Without it a record only has its current stay.
+   */
+  stageHistory?: boolean;
+  /**
    * A generator per field key, evaluated in the order given (an expression sees the values generated before it).
    */
   values: {

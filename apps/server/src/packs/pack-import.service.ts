@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { synthesizeStagePath } from '@tessera/engine';
 import {
   diffMetadata, documentName, satisfiesRange, compareSemver, validateBundle,
   type DataRisk, type DemoData, type DocumentDiff, type MetadataDocument, type MetadataIssue, type OrgDefinition, type PackBundle, type PackManifest,
@@ -23,6 +24,8 @@ import { expandDemoUsers, type DemoUserPlan } from './demo/demo-users.expand';
 import { mergePackDocuments } from './pack-documents.merge';
 import { PackInstallationRepository, type PackDocumentEntry, type PackInstallation } from './pack-installation.repository';
 import { PLATFORM_VERSION } from './platform-version';
+import { seededRandom, seedOf } from './demo/seeded-random';
+import { STAGE_PATH } from '../pipelines/stage-import.hook';
 
 export interface PackImportOptions {
   /** Also create the demo users and records (skipped when this pack's demo data was loaded before). */
@@ -341,6 +344,9 @@ export class PackImportService {
       for (const [login, u] of await this.identity.usersByLogin(m, missing)) logins.set(login, { id: u.id, username: login, orgUnitId: u.orgUnitId, created: false });
       const pipeline = meta.ofKind('pipeline').find((p) => p.object === doc.object);
       const firstStage = pipeline?.stages.find((s) => (s.type ?? 'open') === 'open')?.key;
+      // A separate sequence from the values', so asking for a history changes no generated value.
+      const historyRandom = pipeline && doc.generate?.stageHistory ? seededRandom(seedOf(`${doc.key}:stage-history`)) : undefined;
+      const importedAt = new Date();
       const inputs: ImportRecordInput[] = rows.map((row, i) => {
         const owner = row.owner ? logins.get(row.owner.toLowerCase()) : undefined;
         if (row.owner && !owner) {
@@ -348,12 +354,14 @@ export class PackImportService {
         }
         const values = { ...row.values };
         if (pipeline) values[pipeline.stageField] = row.stage ?? firstStage;
+        const stagePath = historyRandom && row.createdAt ? synthesizeStagePath(pipeline!, String(values[pipeline!.stageField]), new Date(row.createdAt), importedAt, historyRandom) : undefined;
         return {
           id: row.id,
           values,
           ownerId: owner?.id ?? actor.userId,
           orgUnitId: row.orgUnit ? unitId(row.orgUnit, `/demo/${escape(path)}`) : owner ? owner.orgUnitId : actor.orgUnitId,
           createdAt: row.createdAt,
+          ...(stagePath && { hookData: { [STAGE_PATH]: stagePath } }),
         };
       });
       const done = await this.records.importRecords(m, meta, doc.object, inputs, { actorId: actor.userId, source: `demo/${escape(path)}`, note: { pack: pack.manifest.name, version: pack.manifest.version } });

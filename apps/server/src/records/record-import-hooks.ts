@@ -13,6 +13,8 @@ export interface RecordImportContext {
   /** The inserted rows as stored (system columns included: id, owner_id, created_at, ...). */
   rows: RecordData[];
   actorId: string;
+  /** What the importer handed on per record id (`ImportRecordInput.hookData`). */
+  hookData: ReadonlyMap<string, Record<string, unknown>>;
 }
 
 /**

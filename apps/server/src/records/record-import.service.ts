@@ -19,6 +19,8 @@ export interface ImportRecordInput {
   orgUnitId: string | null;
   /** When the record counts as created (ISO 8601); now when absent. */
   createdAt?: string;
+  /** Handed to the import hooks with the record, e.g. a made-up stage history for demo data. */
+  hookData?: Record<string, unknown>;
 }
 
 export interface ImportRecordsOptions {
@@ -73,7 +75,8 @@ export class RecordImportService {
       } catch (error) {
         throw mapDbError(error, compiled);
       }
-      await this.hooks.afterImport({ manager: m, meta, object: compiled, rows: stored, actorId: opts.actorId });
+      const hookData = new Map(batch.filter((r) => r.hookData).map((r) => [r.id, r.hookData!]));
+      await this.hooks.afterImport({ manager: m, meta, object: compiled, rows: stored, actorId: opts.actorId, hookData });
       await this.repo.addHistory(m, stored.map((r) => ({ object: objectKey, recordId: String(r.id), version: 1, action: 'create' as const, changes: [], actorId: opts.actorId, note: { imported: opts.note } })));
       inserted.push(...stored);
     }

@@ -42,6 +42,30 @@ describe('first start on embedded PGlite seeds both packs', () => {
     }
   }, 300_000);
 
+  it('gives the demo deals a past along their pipeline, so the boards have dwell times and loss rates', async () => {
+    const api = await admin(app!);
+    const dwell = await expectOk(api.get('/api/analytics/opportunity/dwell'));
+    // Everything past 线索 (lead) left it once: completed stays with a positive time.
+    const lead = dwell.stages.find((s: { stage: string }) => s.stage === 'lead');
+    expect(lead.visits).toBeGreaterThan(100);
+    expect(lead.medianSeconds).toBeGreaterThan(0);
+    const heat = await expectOk(api.get('/api/analytics/opportunity/heatmap?dimension=org_unit_id'));
+    expect(heat.cells.some((c: { lossRate: number | null }) => (c.lossRate ?? 0) > 0)).toBe(true);
+    // A lost deal: its stays chain from its first stage to lost, times in order, lost from an open stage with a reason.
+    const [lost] = (await expectOk(api.get(`/api/objects/opportunity/records?filter=${encodeURIComponent(JSON.stringify({ field: 'stage', op: 'eq', value: 'lost' }))}&limit=1`))).items;
+    const { history } = await expectOk(api.get(`/api/objects/opportunity/records/${lost.id}/pipeline`));
+    expect(history[0]).toMatchObject({ stage: 'lead', from: null, move: 'create' });
+    const last = history[history.length - 1];
+    expect(last).toMatchObject({ stage: 'lost', move: 'lost', exitedAt: null, from: history[history.length - 2].stage });
+    expect(last.reason).toEqual(expect.any(String));
+    for (let i = 1; i < history.length; i++) {
+      expect(history[i].from).toBe(history[i - 1].stage);
+      expect(history[i - 1].exitedAt).toBe(history[i].enteredAt);
+    }
+    const fmcg = await expectOk(api.get('/api/analytics/deal/dwell'));
+    expect(fmcg.stages[0].visits).toBeGreaterThan(0);
+  }, 120_000);
+
   it('keeps what is there on the next start', async () => {
     const before = await expectOk((await admin(app!)).get('/api/metadata/current'));
     await app!.close();
