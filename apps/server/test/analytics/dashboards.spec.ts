@@ -2,37 +2,9 @@ import { createOrgMatrix, type OrgMatrix } from '../support/org-matrix';
 import { ADMIN_PASSWORD, startTesseraServer, type TesseraServer } from '../support/tessera-server';
 import { analyticsMetadata, generateDataSet, seedDataSet, stageOf, type DataSet } from './analytics.fixture';
 import { money, sumCents, visibleTo, weighted } from './analytics.expected';
+import { parseCsv } from '../support/csv.parse';
 
 const ZH: Record<string, string> = { lead: '线索', qualify: '确认', quote: '报价', commit: '承诺', won: '赢单', lost: '丢单' };
-
-/** Parses our CSV (quoted fields, CRLF) back into rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
 
 describe('dashboards: visible by role, widgets computed in the caller scope, tables exported as audited CSV', () => {
   let s: TesseraServer;

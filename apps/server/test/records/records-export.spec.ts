@@ -3,40 +3,7 @@ import { DataSource } from 'typeorm';
 import { crmMetadata } from '../fixtures/crm-metadata';
 import { createOrgMatrix, matrixRoleDocuments, type OrgMatrix } from '../support/org-matrix';
 import { ADMIN_PASSWORD, startTesseraServer, type TesseraServer } from '../support/tessera-server';
-
-/** RFC 4180 as written by the export: quoted fields may hold commas, quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const endCell = () => {
-    row.push(cell);
-    cell = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') endCell();
-    else if (c === '\r' && text[i + 1] === '\n') {
-      endCell();
-      rows.push(row);
-      row = [];
-      i++;
-    } else cell += c;
-  }
-  if (cell !== '' || row.length) {
-    endCell();
-    rows.push(row);
-  }
-  return rows;
-}
+import { parseCsv } from '../support/csv.parse';
 
 // A rep who may export their own deals, without seeing their cost.
 const exportingRep: RoleDefinition = {

@@ -2,45 +2,12 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { openBrowser, screenshot, signIn, type BrowserSession } from './support/browser';
 import { PASSWORD, startPackServer, type WorkspaceServer } from './support/workspace-server';
+import { parseCsv } from '../../../server/test/support/csv.parse';
 
 jest.setTimeout(90_000);
 
 const MANAGER = 'sales_wallboard';
 const REP = 'valve_rep_desk';
-
-/** Our CSV (BOM, quoted cells, CRLF) as rows of cells. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (quoted) {
-      if (c === '"' && body[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\r' && body[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += c;
-  }
-  if (cell !== '' || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
-}
 
 /** Rows of the record list across all its pages (the id of every row, by keyset page). */
 async function listedIds(page: Page): Promise<Set<string>> {

@@ -12,7 +12,7 @@ import { FieldPalette } from './FieldPalette';
 import { FieldProperties } from './FieldProperties';
 import { newField, type FieldType } from './field.schema';
 import { LabelInputs } from './LabelInputs';
-import { insertItem, moveItem } from './list.move';
+import { insertItem, moveItem } from '../list.move';
 import { renameField } from './object.edit';
 import { ObjectList } from './ObjectList';
 

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { CommitInput } from './CommitInput';
 import { freeKey, keyProblem } from './field-key';
 import { LabelInputs } from './LabelInputs';
-import { moveItem } from './list.move';
+import { moveItem } from '../list.move';
 
 /** The choices of a select: value (a key), label in both languages, colour, retired; ordered. */
 export function OptionsEditor({ value, onChange }: { value: SelectOption[]; onChange(next: SelectOption[]): void }) {

@@ -1,7 +1,7 @@
 import { validateDocument, type ObjectDefinition } from '@tessera/metadata';
 import { FIELD_TYPE_KEYS, newField, typeProperties } from './field.schema';
 import { freeKey, keyProblem } from './field-key';
-import { insertItem, moveItem } from './list.move';
+import { insertItem, moveItem } from '../list.move';
 import { newObject, renameField } from './object.edit';
 
 const customer: ObjectDefinition = {

@@ -22,15 +22,6 @@ export function expressionFields(object: ObjectDefinition | undefined, label: (l
   return fieldsOf(object).map((f) => ({ key: f.key, label: label(f.label) }));
 }
 
-/** The list with the item at `from` moved to index `to`. */
-export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
-  if (from === to || from < 0 || from >= list.length) return [...list];
-  const next = [...list];
-  const [item] = next.splice(from, 1);
-  next.splice(Math.max(0, Math.min(to, next.length)), 0, item);
-  return next;
-}
-
 /** `value` without the keys whose value is undefined (the schemas refuse nothing, but drafts stay tidy). */
 export function tidy<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;

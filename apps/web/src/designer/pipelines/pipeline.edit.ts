@@ -1,5 +1,5 @@
 import type { ObjectDefinition, PipelineDefinition, SelectOption, Stage } from '@tessera/metadata';
-import { moveItem } from './designer-fields';
+import { moveItem } from '../list.move';
 
 /**
  * The stage field's options must be the stage keys in stage order (lint

@@ -6,7 +6,8 @@ import { useLabel } from '../../../i18n/label';
 import { PrincipalListEditor } from '../../approvals/principals/PrincipalListEditor';
 import { ExpressionEditor } from '../../expression/ExpressionEditor';
 import { ConditionEditor } from '../../pipelines/conditions/ConditionEditor';
-import { documentsOf, expressionFields, fieldOptions, fieldsOf, moveItem, tidy } from '../../pipelines/designer-fields';
+import { moveItem } from '../../list.move';
+import { documentsOf, expressionFields, fieldOptions, fieldsOf, tidy } from '../../pipelines/designer-fields';
 import { LabelInput } from '../../pipelines/LabelInput';
 import { ACTION_DEFAULTS, actionKinds, type ActionScope } from './action-defaults';
 
