@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { problemLines } from '../api/problem';
 import { useLabel } from '../i18n/label';
 import { useMe } from '../metadata/metadata.queries';
-import { downloadCsv } from './csv-download';
+import { downloadCsv } from '../api/csv-download';
 import { useWidget, widgetUrl } from './dashboard.queries';
 import type { DashboardDocument, FilterParams, WidgetEvaluation } from './dashboard.types';
 import { useDrillDown } from './drill-down';

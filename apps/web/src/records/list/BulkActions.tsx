@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemLines } from '../../api/problem';
 import type { RecordData } from '../field-display';
-import { downloadCsv, transferRecords, type OwnerOption } from './list.queries';
+import { downloadCsv } from '../../api/csv-download';
+import { transferRecords, type OwnerOption } from './list.queries';
 
 interface Props {
   object: string;

@@ -1,7 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/http';
-import { ApiError } from '../../api/problem';
-import { readSession } from '../../auth/session';
 import type { ListState } from './list-state';
 
 export interface SavedView {
@@ -60,27 +58,4 @@ export async function transferRecords(object: string, records: Array<{ id: strin
     total += res.total;
   }
   return total;
-}
-
-/**
- * Downloads a CSV the API streams (a bearer token cannot ride on a plain link): fetched
- * as a blob, saved under the server's file name. A 401 refreshes the session once.
- */
-export async function downloadCsv(path: string): Promise<void> {
-  const get = () => fetch(path, { headers: { Authorization: `Bearer ${readSession()?.accessToken ?? ''}` } });
-  let res = await get();
-  if (res.status === 401) {
-    await api('/api/me'); // refreshes the tokens on the way
-    res = await get();
-  }
-  if (!res.ok) throw new ApiError(res.status, await res.json().catch(() => ({})));
-  const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? 'export.csv';
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

@@ -1,5 +1,5 @@
-import { api } from '../api/http';
-import { ApiError, type Problem } from '../api/problem';
+import { api } from './http';
+import { ApiError, type Problem } from './problem';
 import { readSession } from '../auth/session';
 
 async function fetchCsv(url: string): Promise<Response> {
@@ -8,11 +8,11 @@ async function fetchCsv(url: string): Promise<Response> {
 }
 
 /**
- * Downloads a widget's CSV as the signed-in user: a plain link cannot carry the bearer
+ * Downloads a CSV (a list export, a dashboard widget) as the signed-in user: a plain link cannot carry the bearer
  * token, so the file is fetched and handed to the browser as a blob. An expired token is
  * renewed through an ordinary API call (which refreshes the session) and the fetch retried.
  */
-export async function downloadCsv(url: string, fallbackName: string): Promise<void> {
+export async function downloadCsv(url: string, fallbackName = 'export.csv'): Promise<void> {
   let res = await fetchCsv(url);
   if (res.status === 401 && readSession()) {
     await api('/api/me').catch(() => undefined);
