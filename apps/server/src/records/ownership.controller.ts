@@ -23,7 +23,10 @@ export class OwnershipController {
     return this.transfers.transferOne(actor, object, requireUuid(id, '/id'), requireUuid(body?.toUserId, '/toUserId'), requestIdOf(req));
   }
 
-  /** Bulk transfer, e.g. when a rep leaves: { fromUserId, toUserId, objects?, filters? }. */
+  /**
+   * Bulk transfer in one transaction: a departing rep's book `{ fromUserId, toUserId,
+   * objects?, filters? }`, or a selection whoever owns it `{ toUserId, objects, filters }`.
+   */
   @Post('ownership/transfer')
   @HttpCode(200)
   bulk(@CurrentActor() actor: Actor, @Body() body: Partial<BulkTransfer>, @Req() req: Request) {
@@ -32,7 +35,7 @@ export class OwnershipController {
     }
     return this.transfers.transferAll(
       actor,
-      { fromUserId: requireUuid(body?.fromUserId, '/fromUserId'), toUserId: requireUuid(body?.toUserId, '/toUserId'), objects: body.objects, filters: body.filters as Record<string, unknown> | undefined },
+      { fromUserId: body?.fromUserId === undefined ? undefined : requireUuid(body.fromUserId, '/fromUserId'), toUserId: requireUuid(body?.toUserId, '/toUserId'), objects: body.objects, filters: body.filters as Record<string, unknown> | undefined },
       requestIdOf(req),
     );
   }

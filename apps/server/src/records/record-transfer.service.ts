@@ -15,7 +15,8 @@ import { filterSql, rowFilterSql } from './sql/record-filter.sql';
 import { SqlParams } from './sql/sql-params';
 
 export interface BulkTransfer {
-  fromUserId: string;
+  /** Whose records; absent: whoever owns them (a selection: `objects` and a filter for each are then required). */
+  fromUserId?: string;
   toUserId: string;
   /** Only these objects; every live object when absent. */
   objects?: string[];
@@ -62,6 +63,13 @@ export class RecordTransferService {
 
   async transferAll(actor: Actor, input: BulkTransfer, requestId?: string): Promise<TransferResult> {
     const meta = await this.runtime.get();
+    if (!input.fromUserId) {
+      // Without an owner the filters are the selection: never "everything in my scope" by omission.
+      const unfiltered = (input.objects ?? []).findIndex((o) => input.filters?.[o] === undefined);
+      if (!input.objects?.length || unfiltered >= 0) {
+        throw new UserError({ status: 422, code: 'transfer-invalid', title: 'Say whose records or which ones', errors: [{ path: input.objects?.length ? `/filters/${input.objects[unfiltered]}` : '/fromUserId', code: 'required', message: 'give fromUserId, or objects with a filter for each' }] });
+      }
+    }
     const objects = input.objects ?? meta.objects().map((o) => o.key);
     const plans: Array<{ object: string; where: (p: SqlParams) => string }> = [];
     for (const [i, object] of objects.entries()) {
@@ -78,7 +86,7 @@ export class RecordTransferService {
       const fields = withSystemFields(compiled.fields);
       plans.push({
         object,
-        where: (p) => [`"owner_id" = ${p.add(input.fromUserId, 'uuid')}`, rowFilterSql(access.write, p), ...(filter ? [filterSql(filter, fields, p)] : [])].join(' AND '),
+        where: (p) => [...(input.fromUserId ? [`"owner_id" = ${p.add(input.fromUserId, 'uuid')}`] : []), rowFilterSql(access.write, p), ...(filter ? [filterSql(filter, fields, p)] : [])].join(' AND '),
       });
     }
     const target = await this.targetUser(input.toUserId);
@@ -86,7 +94,7 @@ export class RecordTransferService {
       const transferred: Record<string, number> = {};
       for (const plan of plans) transferred[plan.object] = await this.move(m, actor, plan.object, target, plan.where, requestId);
       const total = Object.values(transferred).reduce((a, b) => a + b, 0);
-      await this.audit.record({ action: 'ownership.bulk_transfer', actorId: actor.userId, target: { type: 'user', id: input.fromUserId }, details: { toUserId: target.id, transferred, total } }, m);
+      await this.audit.record({ action: 'ownership.bulk_transfer', actorId: actor.userId, target: { type: 'user', id: input.fromUserId ?? target.id }, details: { fromUserId: input.fromUserId ?? null, toUserId: target.id, transferred, total } }, m);
       return { transferred, total };
     });
   }

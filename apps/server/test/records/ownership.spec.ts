@@ -80,6 +80,25 @@ describe('ownership transfer', () => {
     expect((await m.users.rep_south.api.get(`/api/objects/deal/records/${b.id}`)).body.owner_id).toBe(m.users.rep_south.id);
   });
 
+  it('transfers a selection of several owners in one transaction, and refuses an unbounded one', async () => {
+    const created = async (api: typeof m.users.rep_east.api, title: string) => (await api.post('/api/objects/deal/records', { title })).body as { id: string };
+    const selection = (ids: string[], toUserId: string) => ({ toUserId, objects: ['deal'], filters: { deal: { field: 'id', op: 'in', value: ids } } });
+    const east = await created(m.users.rep_east.api, 'selection east');
+    const south = await created(m.users.rep_south.api, 'selection south');
+    // The east's regional manager moves only what is in their scope.
+    expect((await m.users.manager_east.api.post('/api/ownership/transfer', selection([east.id, south.id], m.users.manager_east.id))).body).toEqual({ transferred: { deal: 1 }, total: 1 });
+    expect((await m.users.rep_south.api.get(`/api/objects/deal/records/${south.id}`)).body.owner_id).toBe(m.users.rep_south.id);
+    // The director moves records of two owners at once.
+    const res = await m.users.director.api.post('/api/ownership/transfer', selection([east.id, south.id], m.users.gm.id));
+    expect(res.body).toEqual({ transferred: { deal: 2 }, total: 2 });
+    for (const d of [east, south]) expect((await m.users.gm.api.get(`/api/objects/deal/records/${d.id}`)).body.owner_id).toBe(m.users.gm.id);
+    for (const body of [{ toUserId: m.users.gm.id }, { toUserId: m.users.gm.id, objects: ['deal', 'account'], filters: { deal: { field: 'id', op: 'in', value: [east.id] } } }]) {
+      const refused = await m.users.director.api.post('/api/ownership/transfer', body);
+      expect(refused.status).toBe(422);
+      expect(refused.body.errors[0].path).toBe('objects' in body ? '/filters/account' : '/fromUserId');
+    }
+  });
+
   it('transfers a single record and refuses one outside the caller’s scope', async () => {
     const deal = (await m.users.rep_south.api.post('/api/objects/deal/records', { title: 'single' })).body;
     expect((await m.users.manager_east.api.post(`/api/objects/deal/records/${deal.id}/transfer`, { toUserId: m.users.manager_east.id })).status).toBe(404);

@@ -38,24 +38,13 @@ export function useOwners(object: string) {
   return useQuery({ queryKey: ['owners', object], queryFn: async () => (await api<{ items: OwnerOption[] }>(`/api/objects/${object}/owners`)).items, staleTime: 60_000 });
 }
 
-/**
- * Moves records to another owner: one bulk transfer per current owner (the endpoint
- * takes one `fromUserId`), each narrowed to the selected ids. Returns how many moved.
- */
+/** Moves the selected records to another owner in one transaction, whoever owns them now; returns how many moved. */
 export async function transferRecords(object: string, records: Array<{ id: string; owner_id?: unknown }>, toUserId: string): Promise<number> {
-  const byOwner = new Map<string, string[]>();
-  for (const r of records) {
-    const owner = String(r.owner_id ?? '');
-    if (owner === toUserId || owner === '') continue;
-    byOwner.set(owner, [...(byOwner.get(owner) ?? []), r.id]);
-  }
-  let total = 0;
-  for (const [fromUserId, ids] of byOwner) {
-    const res = await api<{ total: number }>('/api/ownership/transfer', {
-      method: 'POST',
-      body: { fromUserId, toUserId, objects: [object], filters: { [object]: { field: 'id', op: 'in', value: ids } } },
-    });
-    total += res.total;
-  }
-  return total;
+  const ids = records.filter((r) => r.owner_id !== toUserId).map((r) => r.id);
+  if (ids.length === 0) return 0;
+  const res = await api<{ total: number }>('/api/ownership/transfer', {
+    method: 'POST',
+    body: { toUserId, objects: [object], filters: { [object]: { field: 'id', op: 'in', value: ids } } },
+  });
+  return res.total;
 }
