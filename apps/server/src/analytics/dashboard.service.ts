@@ -1,35 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { kpiValue, SYSTEM_FIELDS, toCsv, widgetQuery, widgetTable, type AnalyticsResult, type KpiValue, type RawAnalyticsParams } from '@tessera/engine';
-import type { DashboardDefinition, Label, Widget } from '@tessera/metadata';
+import { DEFAULT_REFRESH_SECONDS, kpiValue, SYSTEM_FIELDS, toCsv, widgetQuery, widgetTable, type DashboardSummary, type RawAnalyticsParams, type WidgetEvaluation } from '@tessera/engine';
+import type { DashboardDefinition } from '@tessera/metadata';
 import { AuditService } from '../audit/audit.service';
 import { UserError } from '../common/errors/user.error';
 import type { Actor } from '../identity/actor';
 import { MetadataRuntime } from '../metadata/metadata-runtime.service';
 import { AnalyticsService } from './analytics.service';
-
-/** How often a dashboard refreshes when its document does not say. */
-export const DEFAULT_REFRESH_SECONDS = 60;
-
-export interface DashboardSummary {
-  key: string;
-  label: Label;
-  description: Label | null;
-  refreshSeconds: number;
-  widgets: number;
-}
-
-/** One widget, computed: the analytics result and, for a KPI, its value. */
-export interface WidgetEvaluation {
-  dashboard: string;
-  widget: string;
-  type: Widget['type'];
-  object: string;
-  query: string;
-  /** The parameters the query ran with (the dashboard's filters applied). */
-  params: RawAnalyticsParams;
-  result: AnalyticsResult;
-  kpi?: KpiValue & { target: string | number | null; format: string };
-}
 
 const notFound = (key: string) => new UserError({ status: 404, code: 'dashboard-not-found', title: 'Dashboard not found', detail: `No dashboard "${key}" that you can see` });
 

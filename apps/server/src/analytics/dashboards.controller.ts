@@ -4,7 +4,8 @@ import type { DashboardDefinition } from '@tessera/metadata';
 import type { Response } from 'express';
 import type { Actor } from '../identity/actor';
 import { CurrentActor } from '../identity/current-actor.decorator';
-import { DashboardService, type DashboardSummary, type WidgetEvaluation } from './dashboard.service';
+import type { DashboardSummary, WidgetEvaluation } from '@tessera/engine';
+import { DashboardService } from './dashboard.service';
 
 /**
  *   GET /api/dashboards                              the dashboards the caller may see

@@ -3,6 +3,7 @@ export * from './analytics-result';
 export * from './analytics-request.parse';
 export * from './aggregate.figures';
 export * from './csv.format';
+export * from './dashboard.api';
 export * from './decimal.math';
 export * from './drill-down.filter';
 export * from './dwell.figures';
