@@ -165,6 +165,34 @@ describe('the designer in a browser', () => {
     await expectDraftValid();
   });
 
+  it('adds a warning rule, and adds and removes a duplicate rule, in the rules editor', async () => {
+    await page.getByTestId('rule-add').click();
+    const rule = page.getByTestId('rule-0');
+    await rule.waitFor();
+    await page.getByTestId('rule-0-key').fill('min amount');
+    await rule.getByText('小写字母、数字和下划线，以字母开头').waitFor();
+    await page.getByTestId('rule-0-key').fill('min_amount');
+    await page.getByTestId('rule-0-key').press('Enter');
+    await rule.locator('[data-testid="rule-0-severity"]').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '警告（需确认）' }).click();
+    const expression = page.getByTestId('rule-0-expression').locator('textarea');
+    await expression.fill('amount >= 10000');
+    await expression.blur();
+    await page.getByTestId('rule-0-message-zh-CN').fill('金额低于 1 万元，请确认');
+    await page.getByTestId('rule-0-message-zh-CN').press('Enter');
+    const saved = await eventually(draft, (docs) => JSON.stringify(objectOf(docs, 'opportunity')?.rules ?? []).includes('金额低于'));
+    expect(objectOf(saved, 'opportunity')?.rules).toEqual([{ key: 'min_amount', expression: 'amount >= 10000', severity: 'warning', message: { 'zh-CN': '金额低于 1 万元，请确认', en: 'Check the values' } }]);
+    // A duplicate rule starts on the title field; removed again (demo names repeat, publishing it would be refused).
+    await page.getByTestId('duplicate-add').click();
+    await page.getByTestId('duplicate-0').waitFor();
+    await screenshot(page, 'designer-rules');
+    const titleField = objectOf(await draft(), 'opportunity')?.titleField;
+    expect(objectOf(await eventually(draft, (docs) => (objectOf(docs, 'opportunity')?.duplicateRules ?? []).length === 1), 'opportunity')?.duplicateRules).toEqual([{ key: 'duplicate', fields: [titleField], normalize: 'lowercase' }]);
+    await page.getByTestId('duplicate-0').getByRole('button', { name: '删除' }).click();
+    expect(objectOf(await eventually(draft, (docs) => (objectOf(docs, 'opportunity')?.duplicateRules ?? []).length === 0), 'opportunity')?.duplicateRules ?? []).toEqual([]);
+    await expectDraftValid();
+  });
+
   it('publishes the draft with its diff; the rep sees the new field on the opportunity form and fills it', async () => {
     await page.getByRole('menu', { name: '设计器导航' }).getByText('发布', { exact: true }).click();
     await page.getByTestId('diff-doc-object:opportunity').waitFor();
@@ -184,6 +212,11 @@ describe('the designer in a browser', () => {
     const record = await eventually(() => server.call(repLogin, 'GET', `/api/objects/opportunity/records/${opportunityId}`), (r) => r.site_contact !== undefined && r.site_contact !== null);
     expect(record.site_contact).toBe('王工 13800000000');
     await screenshot(rep.page, 'designer-rep-new-field');
+  });
+
+  it('the published warning rule asks the rep to confirm a small amount', async () => {
+    // A write that breaks it answers 409 naming the rule (the form then asks to confirm).
+    await expect(server.call(repLogin, 'PATCH', `/api/objects/opportunity/records/${opportunityId}`, { amount: 5000 })).rejects.toThrow(/409.*min_amount/);
   });
 
   it('removing a field that holds data shows the warning and publishes it retired, the value kept', async () => {

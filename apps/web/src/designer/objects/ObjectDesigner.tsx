@@ -15,6 +15,7 @@ import { LabelInputs } from './LabelInputs';
 import { insertItem, moveItem } from '../list.move';
 import { renameField } from './object.edit';
 import { ObjectList } from './ObjectList';
+import { ObjectRules } from './ObjectRules';
 
 /** `/admin/objects/:key`: the object's labels and retirement, its fields by drag and drop, the selected field's properties. */
 export function ObjectDesigner() {
@@ -89,7 +90,7 @@ function ObjectEditor({ objectKey }: { objectKey: string }) {
             </Popconfirm>
           </Space>
         </Space>
-        {draft.problemsAt('object', objectKey).filter((p) => !p.path.startsWith('/fields/')).map((p) => (
+        {draft.problemsAt('object', objectKey).filter((p) => !/^\/(fields|rules|duplicateRules)\//.test(p.path)).map((p) => (
           <Typography.Paragraph key={`${p.path}:${p.message}`} type="danger" style={{ margin: '8px 0 0' }}>
             {p.path || '/'}: {p.message}
           </Typography.Paragraph>
@@ -135,6 +136,7 @@ function ObjectEditor({ objectKey }: { objectKey: string }) {
           )}
         </Col>
       </Row>
+      <ObjectRules object={object} onChange={change} problems={(prefix) => draft.problemsAt('object', objectKey, prefix).map((p) => ({ ...p, path: p.path.slice(prefix.length) || '/' }))} />
     </Space>
   );
 }

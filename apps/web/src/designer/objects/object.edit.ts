@@ -1,4 +1,5 @@
 import type { Field, ObjectDefinition } from '@tessera/metadata';
+import { freeKey } from './field-key';
 
 /**
  * A field's key changed in its object, with the references inside the object that
@@ -25,4 +26,17 @@ export function newObject(key: string, label: ObjectDefinition['label']): Object
     titleField: 'name',
     fields: [{ key: 'name', type: 'text', label: { 'zh-CN': '名称', en: 'Name' }, required: true }],
   };
+}
+
+type Rule = NonNullable<ObjectDefinition['rules']>[number];
+type DuplicateRule = NonNullable<ObjectDefinition['duplicateRules']>[number];
+
+/** A new validation rule that holds for every record until its expression is written. */
+export function newRule(object: ObjectDefinition): Rule {
+  return { key: freeKey('rule', (object.rules ?? []).map((r) => r.key)), expression: 'true', severity: 'error', message: { 'zh-CN': '请检查输入', en: 'Check the values' } };
+}
+
+/** A new duplicate rule on the object's title field (or its first field). */
+export function newDuplicateRule(object: ObjectDefinition): DuplicateRule {
+  return { key: freeKey('duplicate', (object.duplicateRules ?? []).map((r) => r.key)), fields: [object.titleField ?? object.fields[0].key], normalize: 'lowercase' };
 }
