@@ -69,6 +69,25 @@ describe('form designer in a browser', () => {
     await page.getByTestId('form-preview').locator('#root_site_contact').waitFor();
   });
 
+  it('adds a related list of contracts from the blocks of the palette and picks its columns', async () => {
+    const page = admin.page;
+    await page.getByTestId('palette-block-related-contract-opportunity').dragTo(page.getByTestId('canvas-drop-quotes'));
+    const item = page.getByTestId('canvas-section-quotes').locator('[data-testid^="canvas-item-"]').nth(1);
+    await item.waitFor();
+    await page.getByTestId('related-columns').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '合同金额' }).first().click();
+    await page.keyboard.press('Escape');
+    const saved = async () => {
+      const draft = await server.call<{ documents: MetadataDocument[] }>('admin', 'GET', '/api/metadata/draft');
+      const form = draft.documents.find((d): d is FormDefinition => d.kind === 'form' && d.key === 'opportunity_main')!;
+      return form.tabs[0].sections.find((s) => s.key === 'quotes')!.items;
+    };
+    for (let i = 0; i < 50 && JSON.stringify(await saved()).indexOf('"object":"contract"') < 0; i++) await page.waitForTimeout(200);
+    const items = await saved();
+    expect(items[1]).toMatchObject({ kind: 'relatedList', object: 'contract', via: 'opportunity' });
+    expect((items[1] as { columns: string[] }).columns.length).toBe(2);
+  });
+
   it('sets the help text and a visibility condition with completion; the preview follows a sample value', async () => {
     const page = admin.page;
     await page.getByTestId('canvas-item-site_contact').click();

@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { useDrag } from 'react-dnd';
 import { useTranslation } from 'react-i18next';
 import { useLabel } from '../../i18n/label';
-import { PALETTE_FIELD, type FormDragItem } from './form-dnd';
-import type { PlaceableField } from './form-fields';
+import { PALETTE_BLOCK, PALETTE_FIELD, type FormDragItem } from './form-dnd';
+import type { PaletteBlock, PlaceableField } from './form-fields';
 
-/** The object's fields, dragged onto the canvas; a field already placed is shown but not dragged again. */
-export function FieldPalette({ fields, placed }: { fields: PlaceableField[]; placed: ReadonlySet<string> }) {
+/** The object's fields, dragged onto the canvas (a field already placed is shown but not dragged again), then the blocks: a note, related lists. */
+export function FieldPalette({ fields, placed, blocks = [] }: { fields: PlaceableField[]; placed: ReadonlySet<string>; blocks?: PaletteBlock[] }) {
   const { t } = useTranslation();
   const { label } = useLabel();
   const [q, setQ] = useState('');
@@ -26,6 +26,9 @@ export function FieldPalette({ fields, placed }: { fields: PlaceableField[]; pla
       <Space size={[6, 6]} wrap>
         {shown.map((f) => (
           <PaletteField key={f.key} field={f} placed={placed.has(f.key)} />
+        ))}
+        {blocks.map((b) => (
+          <PaletteBlockChip key={b.key} block={b} />
         ))}
       </Space>
     </Card>
@@ -63,6 +66,21 @@ function PaletteField({ field, placed }: { field: PlaceableField; placed: boolea
         {!placed && <HolderOutlined />}
         <Typography.Text delete={placed}>{fieldName(field, label, t)}</Typography.Text>
         <Tag style={{ marginInlineEnd: 0, fontSize: 11 }}>{field.type === 'system' ? t('designerForms.systemField') : field.type}</Tag>
+      </Space>
+    </div>
+  );
+}
+
+function PaletteBlockChip({ block }: { block: PaletteBlock }) {
+  const { t } = useTranslation();
+  const { label } = useLabel();
+  const [{ dragging }, ref] = useDrag<FormDragItem, void, { dragging: boolean }>(() => ({ type: PALETTE_BLOCK, item: { type: PALETTE_BLOCK, item: block.item }, collect: (m) => ({ dragging: m.isDragging() }) }), [block]);
+  return (
+    <div ref={(node) => void ref(node)} data-testid={`palette-block-${block.key}`} style={{ padding: '2px 8px', border: '1px dashed #91caff', borderRadius: 6, cursor: 'grab', opacity: dragging ? 0.4 : 1, background: '#f0f7ff' }}>
+      <Space size={4}>
+        <HolderOutlined />
+        <Typography.Text>{label(block.label)}</Typography.Text>
+        <Tag color="blue" style={{ marginInlineEnd: 0, fontSize: 11 }}>{t(block.item.kind === 'note' ? 'designerForms.blockNote' : 'designerForms.blockRelated')}</Tag>
       </Space>
     </div>
   );

@@ -5,7 +5,7 @@ import { useState, type CSSProperties, type ReactNode } from 'react';
 import { useDrag, useDrop } from 'react-dnd';
 import { useTranslation } from 'react-i18next';
 import { useLabel } from '../../i18n/label';
-import { ACCEPTS, FORM_ITEM, PALETTE_FIELD, type FormDragItem } from './form-dnd';
+import { ACCEPTS, FORM_ITEM, PALETTE_BLOCK, PALETTE_FIELD, type FormDragItem } from './form-dnd';
 import type { PlaceableField } from './form-fields';
 import { addSection, addTab, freeKey, insertItem, itemPointer, layoutKeys, moveItem, removeItem, removeSection, removeTab, updateSection, type ItemAt, type SectionAt } from './form-layout.ops';
 import { fieldName } from './FieldPalette';
@@ -35,8 +35,8 @@ export function FormCanvas({ form, fields, selection, onSelect, edit, problemsAt
   const activeKey = form.tabs.some((tab) => tab.key === active) ? active : form.tabs[0]?.key;
 
   const drop = (drag: FormDragItem, to: ItemAt) => {
-    if (drag.type === PALETTE_FIELD) {
-      edit((f) => insertItem(f, to, { kind: 'field', field: drag.field }));
+    if (drag.type === PALETTE_FIELD || drag.type === PALETTE_BLOCK) {
+      edit((f) => insertItem(f, to, drag.type === PALETTE_FIELD ? { kind: 'field', field: drag.field } : drag.item));
       onSelect({ kind: 'item', at: to });
     } else {
       const { from } = drag;

@@ -9,7 +9,7 @@ import { useLabel } from '../../i18n/label';
 import { documentPath } from '../designer.paths';
 import { useDraft } from '../draft/draft.store';
 import { FieldPalette } from './FieldPalette';
-import { placeableFields } from './form-fields';
+import { paletteBlocks, placeableFields } from './form-fields';
 import { placedFields } from './form-layout.ops';
 import { FormCanvas, type Selection } from './FormCanvas';
 import { FormPreview } from './FormPreview';
@@ -78,6 +78,7 @@ function Editor({ form, object, pipeline }: { form: FormDefinition; object: Obje
   const [sample, setSample] = useState<Record<string, unknown>>({});
   const fields = useMemo(() => placeableFields(draft.documents, object), [draft.documents, object]);
   const placed = useMemo(() => placedFields(form), [form]);
+  const blocks = useMemo(() => paletteBlocks(draft.documents, object), [draft.documents, object]);
   const edit = (change: (f: FormDefinition) => FormDefinition) => draft.update('form', form.key, change);
   const problemsAt = (pointer: string) => draft.problemsAt('form', form.key, pointer).map((p) => p.message);
   const formProblems = draft.problemsAt('form', form.key).filter((p) => !p.path.startsWith('/tabs/'));
@@ -104,7 +105,7 @@ function Editor({ form, object, pipeline }: { form: FormDefinition; object: Obje
         </Form.Item>
       </Form>
       {formProblems.length > 0 && <Alert type="error" data-testid="form-problems" title={formProblems.map((p) => `${p.path || '/'}: ${p.message}`).join('; ')} />}
-      <FieldPalette fields={fields} placed={placed} />
+      <FieldPalette fields={fields} placed={placed} blocks={blocks} />
       <div style={{ display: 'flex', gap: 12, alignItems: 'flex-start' }}>
         <div style={{ flex: 1, minWidth: 0 }}>
           <FormCanvas form={form} fields={fields} selection={selection} onSelect={setSelection} edit={edit} problemsAt={problemsAt} />

@@ -1,8 +1,9 @@
-import type { FieldItem, FormDefinition, NoteItem } from '@tessera/metadata';
+import type { FieldItem, FormDefinition, NoteItem, RelatedListItem } from '@tessera/metadata';
 import { Card, Empty, Form, InputNumber, Segmented, Select, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLabel } from '../../i18n/label';
+import { useDraft } from '../draft/draft.store';
 import { ConditionField } from './ConditionField';
 import { CONDITION_MESSAGE } from './form-condition';
 import type { PlaceableField } from './form-fields';
@@ -33,7 +34,7 @@ export function PropertiesPanel({ form, selection, fields, edit, sample }: Props
     const item = itemAt(form, selection.at);
     if (item?.kind === 'field') body = <FieldProperties item={item} at={selection.at} form={form} fields={fields} names={names} edit={edit} sample={sample} />;
     else if (item?.kind === 'note') body = <NoteProperties item={item} at={selection.at} edit={edit} names={names} sample={sample} />;
-    else if (item) body = <Typography.Text type="secondary">{t('designerForms.relatedListHelp')}</Typography.Text>;
+    else if (item?.kind === 'relatedList') body = <RelatedListProperties item={item} at={selection.at} edit={edit} />;
   } else if (selection?.kind === 'section') {
     const at = selection.at;
     const section = form.tabs[at.tab]?.sections[at.section];
@@ -176,6 +177,32 @@ function NoteProperties({ item, at, edit, names, sample }: { item: NoteItem; at:
       </Form.Item>
       <Form.Item label={t('designerForms.visibleWhen')}>
         <ConditionField testId="note-visible-when" condition={item.visibleWhen} fields={names} sample={sample} onChange={(visibleWhen) => set(({ visibleWhen: _old, ...i }) => ({ ...i, ...(visibleWhen && { visibleWhen }) }))} />
+      </Form.Item>
+    </Form>
+  );
+}
+
+/** A related list: its title, the related object's fields shown as columns, and whether rows are edited inline. */
+function RelatedListProperties({ item, at, edit }: { item: RelatedListItem; at: ItemAt; edit: Props['edit'] }) {
+  const { t } = useTranslation();
+  const { label } = useLabel();
+  const related = useDraft().find('object', item.object);
+  const set = (change: (item: RelatedListItem) => RelatedListItem) => edit((f) => updateItem(f, at, (i) => (i.kind === 'relatedList' ? change(i) : i)));
+  const columns = (related?.fields ?? []).filter((f) => !f.retired && f.key !== item.via).map((f) => ({ value: f.key, label: label(f.label) || f.key }));
+  return (
+    <Form layout="vertical" size="small" key={`r-${at.tab}-${at.section}-${at.index}`}>
+      <Typography.Paragraph type="secondary">{t('designerForms.relatedListHelp')}</Typography.Paragraph>
+      <Form.Item label={t('designerForms.relatedObject')}>
+        <Typography.Text>{related ? label(related.pluralLabel ?? related.label) : item.object}</Typography.Text> <Typography.Text type="secondary">{`${item.object}.${item.via}`}</Typography.Text>
+      </Form.Item>
+      <Form.Item label={t('designerForms.relatedTitle')}>
+        <LabelInput testId="related-label" value={item.label} onChange={(l) => set(({ label: _old, ...i }) => ({ ...i, ...(l && { label: l }) }))} />
+      </Form.Item>
+      <Form.Item label={t('designerForms.relatedColumns')}>
+        <Select mode="multiple" data-testid="related-columns" value={item.columns} options={columns} onChange={(next: string[]) => next.length > 0 && set((i) => ({ ...i, columns: next }))} />
+      </Form.Item>
+      <Form.Item label={t('designerForms.relatedEditable')}>
+        <Switch data-testid="related-editable" checked={item.editable ?? false} onChange={(editable) => set((i) => ({ ...i, editable }))} />
       </Form.Item>
     </Form>
   );

@@ -1,4 +1,4 @@
-import { indexMetadata as indexDocuments, resolveField, WIDGET_VALUE_CLASSES, type FormWidget, type Label, type MetadataDocument, type ObjectDefinition } from '@tessera/metadata';
+import { indexMetadata as indexDocuments, resolveField, WIDGET_VALUE_CLASSES, type FormItem, type FormWidget, type Label, type MetadataDocument, type ObjectDefinition } from '@tessera/metadata';
 
 /** A field the form can place: declared, or a system field. */
 export interface PlaceableField {
@@ -28,4 +28,30 @@ export function placeableFields(documents: readonly MetadataDocument[], object: 
     ...object.fields.filter((f) => !f.retired).map((f) => ({ key: f.key, label: f.label, type: f.type as string, widgets: widgetsOf(f.key) })),
     ...SYSTEM_FIELDS.map((key) => ({ key, label: undefined, type: 'system', widgets: widgetsOf(key) })),
   ];
+}
+
+/** A block of the palette: a new note, or the list of another object's records pointing here. */
+export interface PaletteBlock {
+  key: string;
+  label: Label;
+  item: FormItem;
+}
+
+/**
+ * The blocks a form of `object` can hold: a note, and a related list per relation field
+ * of another (live) object that targets it — quote lines, visit logs.
+ */
+export function paletteBlocks(documents: readonly MetadataDocument[], object: ObjectDefinition): PaletteBlock[] {
+  const related = documents
+    .filter((d): d is ObjectDefinition => d.kind === 'object' && !d.retired)
+    .flatMap((o) =>
+      o.fields
+        .filter((f) => f.type === 'relation' && f.target === object.key && !f.retired)
+        .map((f): PaletteBlock => ({
+          key: `related-${o.key}-${f.key}`,
+          label: o.pluralLabel ?? o.label,
+          item: { kind: 'relatedList', object: o.key, via: f.key, columns: [o.titleField ?? o.fields.find((x) => x.key !== f.key && !x.retired)?.key ?? f.key] },
+        })),
+    );
+  return [{ key: 'note', label: { 'zh-CN': '说明文字', en: 'Note' }, item: { kind: 'note', text: { 'zh-CN': '说明', en: 'Note' } } }, ...related];
 }
