@@ -24,8 +24,14 @@ export function decodeCursor(raw: string, sortLength: number): Cursor | undefine
  * Keyset pagination: rows strictly after the cursor in (sort..., id) order.
  * PostgreSQL sorts NULLs last ascending and first descending; the predicate
  * follows the same rule so pages neither skip nor repeat rows.
+ *
+ * The OR of branches alone is no index condition: a deep page would walk the index from
+ * the start and filter (measured: 11.5 ms instead of 0.13 ms at 100k rows). So the first
+ * sort key also gets a plain range bound the index can seek to — always when descending
+ * from a value (NULLs come first there, so none follow), and ascending when the column
+ * holds no NULLs (`firstNotNull`; NULLs would follow any value).
  */
-export function cursorSql(sort: SortKey[], cursor: Cursor, casts: string[], p: SqlParams): string {
+export function cursorSql(sort: SortKey[], cursor: Cursor, casts: string[], p: SqlParams, firstNotNull = false): string {
   const eq: string[] = [];
   const branches: string[] = [];
   sort.forEach((s, i) => {
@@ -40,5 +46,11 @@ export function cursorSql(sort: SortKey[], cursor: Cursor, casts: string[], p: S
   // The id tie-breaker runs in the first key's direction, so (created_at, id) indexes serve both ways.
   const idOp = sort[0]?.direction === 'desc' ? '<' : '>';
   branches.push([...eq, `"id" ${idOp} ${p.add(cursor.id, 'uuid')}`].join(' AND '));
-  return `(${branches.map((b) => `(${b})`).join(' OR ')})`;
+  const after = `(${branches.map((b) => `(${b})`).join(' OR ')})`;
+  const first = sort[0];
+  const v = cursor.values[0];
+  if (!first || v === null) return after;
+  const col = quoteIdent(first.field);
+  if (first.direction === 'desc') return `${col} <= ${p.add(v, casts[0])} AND ${after}`;
+  return firstNotNull ? `${col} >= ${p.add(v, casts[0])} AND ${after}` : after;
 }

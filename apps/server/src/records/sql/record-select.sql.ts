@@ -1,5 +1,5 @@
 import type { Field } from '@tessera/metadata';
-import { fieldType, qualifiedTable, quoteIdent, SYSTEM_COLUMNS, SYSTEM_FIELDS, type ListQuery, type RowFilter } from '@tessera/engine';
+import { fieldType, qualifiedTable, quoteIdent, SYSTEM_COLUMN_PLANS, SYSTEM_COLUMNS, SYSTEM_FIELDS, type ListQuery, type RowFilter } from '@tessera/engine';
 import type { DerivedField } from '../record-derived-fields';
 import { cursorSql, type Cursor } from './record-cursor';
 import { columnCast, filterSql, rowFilterSql } from './record-filter.sql';
@@ -22,6 +22,9 @@ export interface SqlStatement {
   text: string;
   values: unknown[];
 }
+
+/** System columns that never hold NULL (a keyset page ascending on one can seek to it). */
+const NOT_NULL_COLUMNS = new Set(SYSTEM_COLUMN_PLANS.filter((c) => !c.nullable).map((c) => c.name));
 
 /** Every field of the map plus system fields, for casts and filters. */
 export function withSystemFields(fields: Map<string, Field>): Map<string, Field> {
@@ -51,7 +54,7 @@ export function listSql(spec: SelectSpec): SqlStatement {
   }
   if (spec.cursor) {
     const casts = spec.query.sort.map((s) => columnCast(all.get(s.field)));
-    where.push(cursorSql(spec.query.sort, spec.cursor, casts, p));
+    where.push(cursorSql(spec.query.sort, spec.cursor, casts, p, NOT_NULL_COLUMNS.has(spec.query.sort[0]?.field ?? '')));
   }
   const order = spec.query.sort.map((s) => `${quoteIdent(s.field)} ${s.direction === 'asc' ? 'ASC' : 'DESC'}`);
   // The sort fields are read even when `fields` leaves them out: the next page's cursor is made of them.
