@@ -1,7 +1,7 @@
-import type { ApprovalFlowDefinition, ApprovalStep, Condition, ObjectDefinition, PipelineDefinition } from '@tessera/metadata';
+import type { ApprovalFlowDefinition, ApprovalStep, ObjectDefinition, PipelineDefinition } from '@tessera/metadata';
 import type { ExpressionCache } from '../expressions/expression.compile';
-import type { CompiledCondition, ConditionSite, GateCompileContext, GateLabels } from '../pipelines/condition-kind';
-import { conditionKind } from '../pipelines/condition-kind.registry';
+import type { CompiledCondition, GateLabels } from '../pipelines/condition-kind';
+import { conditionContext } from '../pipelines/condition-kind.registry';
 import { mergeNeeds, type FactNeeds } from '../pipelines/gate-facts';
 
 export interface CompiledApprovalStep {
@@ -46,16 +46,7 @@ export interface ApprovalFlowCompileOptions {
  */
 export function compileApprovalFlow(flow: ApprovalFlowDefinition, options: ApprovalFlowCompileOptions): CompiledApprovalFlow {
   const document = `approvalFlow:${flow.key}`;
-  // Conditions only read a pipeline's checklist items; an object without one has none.
-  const pipeline: PipelineDefinition = options.pipeline ?? { kind: 'pipeline', key: `${flow.object}_none`, object: flow.object, stageField: 'id', label: flow.label, stages: [] };
-  const ctx: GateCompileContext = {
-    document,
-    pipeline,
-    object: options.object,
-    expressions: options.expressions,
-    labels: { object: options.labels?.object ?? (() => undefined), flow: options.labels?.flow ?? (() => undefined) },
-    compile: (condition: Condition, site: ConditionSite) => conditionKind(condition).compile(condition, site, ctx),
-  };
+  const ctx = conditionContext({ document, ...options });
   const start = flow.start ?? {};
   const entry = start.when && ctx.compile(start.when, { stage: '', path: '/start/when' });
   const onSave = start.onSave && ctx.compile(start.onSave, { stage: '', path: '/start/onSave' });

@@ -1,7 +1,7 @@
-import type { AutomationDefinition, Condition, ObjectDefinition, PipelineDefinition } from '@tessera/metadata';
+import type { AutomationDefinition, ObjectDefinition, PipelineDefinition } from '@tessera/metadata';
 import type { ExpressionCache } from '../expressions/expression.compile';
-import type { CompiledCondition, ConditionOutcome, ConditionSite, GateCompileContext, GateLabels } from '../pipelines/condition-kind';
-import { conditionKind } from '../pipelines/condition-kind.registry';
+import type { CompiledCondition, ConditionOutcome, GateLabels } from '../pipelines/condition-kind';
+import { conditionContext } from '../pipelines/condition-kind.registry';
 import { mergeNeeds, type FactNeeds } from '../pipelines/gate-facts';
 import { compileAutomationExpression, type AutomationConditionInput } from './automation-condition';
 
@@ -32,16 +32,7 @@ export interface AutomationCompileOptions {
  */
 export function compileAutomation(automation: AutomationDefinition, options: AutomationCompileOptions): CompiledAutomation {
   const document = `automation:${automation.key}`;
-  const pipeline: PipelineDefinition = options.pipeline ?? { kind: 'pipeline', key: `${automation.object}_none`, object: automation.object, stageField: 'id', label: automation.label, stages: [] };
-  const ctx: GateCompileContext = {
-    document,
-    pipeline,
-    object: options.object,
-    expressions: options.expressions,
-    labels: { object: options.labels?.object ?? (() => undefined), flow: options.labels?.flow ?? (() => undefined) },
-    compile: (condition: Condition, site: ConditionSite) =>
-      condition.kind === 'expression' ? compileAutomationExpression(condition, site, ctx) : conditionKind(condition).compile(condition, site, ctx),
-  };
+  const ctx = conditionContext({ document, ...options }, (condition, site, c) => (condition.kind === 'expression' ? compileAutomationExpression(condition, site, c) : undefined));
   const when = automation.when && ctx.compile(automation.when, { stage: '', path: '/when' });
   const classify = new Map<number, CompiledCondition[]>();
   automation.actions.forEach((a, i) => {

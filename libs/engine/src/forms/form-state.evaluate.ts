@@ -1,7 +1,7 @@
 import type { Condition, FormDefinition, ObjectDefinition, PipelineDefinition } from '@tessera/metadata';
 import type { ExpressionCache } from '../expressions/expression.compile';
-import type { CompiledCondition, ConditionOutcome, ConditionSite, GateCompileContext, GateInput } from '../pipelines/condition-kind';
-import { conditionKind } from '../pipelines/condition-kind.registry';
+import type { CompiledCondition, ConditionOutcome, GateInput } from '../pipelines/condition-kind';
+import { conditionContext } from '../pipelines/condition-kind.registry';
 import { EMPTY_FACTS, type GateFacts } from '../pipelines/gate-facts';
 
 /**
@@ -42,14 +42,7 @@ export interface FormCompileOptions {
  * so a broken `visibleWhen` hides and a broken `requiredWhen` does not demand.
  */
 export function compileFormState(form: FormDefinition, options: FormCompileOptions): CompiledFormState {
-  const ctx: GateCompileContext = {
-    document: `form:${form.key}`,
-    pipeline: options.pipeline ?? ({ kind: 'pipeline', key: '', object: form.object, stageField: '', label: { 'zh-CN': '', en: '' }, stages: [] } as unknown as PipelineDefinition),
-    object: options.object,
-    expressions: options.expressions,
-    labels: { object: () => undefined, flow: () => undefined },
-    compile: (condition: Condition, site: ConditionSite) => conditionKind(condition).compile(condition, site, ctx),
-  };
+  const ctx = conditionContext({ document: `form:${form.key}`, object: options.object, pipeline: options.pipeline, expressions: options.expressions });
   const rules: Rule[] = [];
   const add = (path: string, kind: Rule['kind'], condition: Condition | undefined, field?: string) => {
     if (condition) rules.push({ path, kind, field, condition: ctx.compile(condition, { stage: '', path: `${path}/${kind === 'visible' ? 'visibleWhen' : `${kind}When`}` }) });
