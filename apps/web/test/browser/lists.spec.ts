@@ -11,10 +11,18 @@ const LIST = '/api/objects/opportunity/records';
 /** The ids of the rows the list shows, in order. */
 const rowIds = (page: Page) => page.locator('[data-testid=record-list] tr.ant-table-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row-key') ?? ''));
 
-/** Runs `action` and waits for the list request it causes and for the table to show its answer. */
+/** Runs `action` and waits for the list request it causes and for the table to show exactly its answer. */
 async function listed(page: Page, action: () => Promise<unknown>): Promise<void> {
-  await Promise.all([page.waitForResponse((r) => r.url().includes(`${LIST}?`) && r.request().method() === 'GET'), action()]);
-  await page.locator('[data-testid=record-list] .ant-spin-spinning').waitFor({ state: 'detached' });
+  const [res] = await Promise.all([page.waitForResponse((r) => r.url().includes(`${LIST}?`) && r.request().method() === 'GET'), action()]);
+  const ids = ((await res.json()) as { items: Array<{ id: string }> }).items.map((r) => r.id);
+  // The rows change a render after the response (the previous page stays shown meanwhile).
+  await page.waitForFunction(
+    (want) => {
+      const got = [...document.querySelectorAll('[data-testid=record-list] tr.ant-table-row')].map((r) => r.getAttribute('data-row-key'));
+      return got.length === want.length && got.every((id, i) => id === want[i]);
+    },
+    ids,
+  );
 }
 
 /** An input rendered by an antd component whose test id may sit on the input or on a wrapper. */
