@@ -1,4 +1,4 @@
-import { loadMetadata, type FieldItem, type FormDefinition, type MetadataDocument } from '@tessera/metadata';
+import { loadMetadata, type FieldItem, type FormDefinition, type FormItem, type MetadataDocument } from '@tessera/metadata';
 import type { Locator, Page } from 'playwright-core';
 import { openBrowser, screenshot, signIn, type BrowserSession } from './support/browser';
 import { ADMIN_PASSWORD, PASSWORD, startPackServer, type WorkspaceServer } from './support/workspace-server';
@@ -82,8 +82,13 @@ describe('form designer in a browser', () => {
       const form = draft.documents.find((d): d is FormDefinition => d.kind === 'form' && d.key === 'opportunity_main')!;
       return form.tabs[0].sections.find((s) => s.key === 'quotes')!.items;
     };
-    for (let i = 0; i < 50 && JSON.stringify(await saved()).indexOf('"object":"contract"') < 0; i++) await page.waitForTimeout(200);
-    const items = await saved();
+    // Saves are debounced: wait for the one with the chosen column as well.
+    const done = (items: FormItem[]) => items.some((i) => i.kind === 'relatedList' && i.object === 'contract' && i.columns.length === 2);
+    let items = await saved();
+    for (let i = 0; i < 50 && !done(items); i++) {
+      await page.waitForTimeout(200);
+      items = await saved();
+    }
     expect(items[1]).toMatchObject({ kind: 'relatedList', object: 'contract', via: 'opportunity' });
     expect((items[1] as { columns: string[] }).columns.length).toBe(2);
   });
