@@ -15,6 +15,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { freshDatabase } from '../support/fresh-database';
+import { median } from '../support/median';
 import { createApp } from '@tessera/server/dist/create-app';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -126,8 +127,6 @@ const API: Record<string, string> = {
   forecast: 'forecast?interval=month&periods=3',
   heatmap: 'heatmap?dimension=owner_id',
 };
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
   const server = process.env.DATABASE_URL;

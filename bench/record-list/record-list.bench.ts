@@ -16,6 +16,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { freshDatabase } from '../support/fresh-database';
+import { median } from '../support/median';
 import { BaselineModule } from './baseline.module';
 import { createApp } from '@tessera/server/dist/create-app';
 
@@ -51,8 +52,6 @@ const GENERATE = `
          (ARRAY['lead','qualify','quote','commit','won','lost'])[1 + (g * 2654435761) % 6],
          current_date + ((g * 31) % 480 - 240)::int
   FROM generate_series(1::bigint, $1::bigint) AS g`;
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main(): Promise<void> {
   const server = process.env.DATABASE_URL;

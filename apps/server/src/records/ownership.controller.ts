@@ -2,13 +2,13 @@ import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { UserError } from '../common/errors/user.error';
 import { requestIdOf } from '../common/request-id';
+import { isUuid } from '../common/uuid';
 import type { Actor } from '../identity/actor';
 import { CurrentActor } from '../identity/current-actor.decorator';
 import { RecordTransferService, type BulkTransfer } from './record-transfer.service';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function requireUuid(value: unknown, path: string): string {
-  if (typeof value !== 'string' || !UUID.test(value)) throw new UserError({ status: 422, code: 'transfer-invalid', title: 'The request is invalid', errors: [{ path, code: 'format', message: 'expected a user id (uuid)' }] });
+  if (!isUuid(value)) throw new UserError({ status: 422, code: 'transfer-invalid', title: 'The request is invalid', errors: [{ path, code: 'format', message: 'expected a user id (uuid)' }] });
   return value.toLowerCase();
 }
 

@@ -1,4 +1,7 @@
+import type { UnmetCondition } from '@tessera/engine';
 import type { Label } from '@tessera/metadata';
+
+export type { UnmetCondition };
 
 /** One problem of an `application/problem+json` answer: `path` is a JSON Pointer into what was sent. */
 export interface ProblemItem {
@@ -6,19 +9,6 @@ export interface ProblemItem {
   code: string;
   message: string;
   rule?: string;
-}
-
-/** An unmet stage-gate condition as the server lists it on a blocked move. */
-export interface UnmetCondition {
-  kind: string;
-  stage: string;
-  path: string;
-  field?: string;
-  item?: string;
-  category?: string;
-  flow?: string;
-  object?: string;
-  message: Label;
 }
 
 /** RFC 9457 body with Tessera's extensions (warnings, duplicate link, gate conditions). */

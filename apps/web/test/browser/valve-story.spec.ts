@@ -1,5 +1,4 @@
-import type { Page } from 'playwright-core';
-import { openBrowser, screenshot, signIn, type BrowserSession } from './support/browser';
+import { fieldItem, openBrowser, pickRelation, screenshot, signIn, type BrowserSession } from './support/browser';
 import { PASSWORD, startPackServer, type WorkspaceServer } from './support/workspace-server';
 
 /**
@@ -10,15 +9,8 @@ import { PASSWORD, startPackServer, type WorkspaceServer } from './support/works
  */
 jest.setTimeout(90_000);
 
-const fieldItem = (page: Page, field: string) => page.locator('.ant-form-item', { has: page.locator(`#root_${field}`) }).last();
 const byField = (object: string, field: string, value: string) => `/api/objects/${object}/records?filter=${encodeURIComponent(JSON.stringify({ field, op: 'eq', value }))}`;
 const PDF = { name: 'survey.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') };
-
-async function pickRelation(page: Page, field: string, text: string) {
-  await page.locator(`#root_${field}`).click();
-  await page.locator(`#root_${field}`).fill(text);
-  await page.locator('.ant-select-item-option', { hasText: text }).first().click();
-}
 
 describe('the valve pack story in a browser', () => {
   let server: WorkspaceServer;

@@ -1,18 +1,9 @@
-import type { Page } from 'playwright-core';
-import { openBrowser, screenshot, signIn, type BrowserSession } from './support/browser';
+import { fieldItem, openBrowser, pickRelation, screenshot, signIn, type BrowserSession } from './support/browser';
 import { workspaceMetadata } from './support/workspace-metadata';
 import { PASSWORD, startWorkspaceServer, type WorkspaceServer } from './support/workspace-server';
 
 jest.setTimeout(60_000);
 
-/** The antd form item that holds the rjsf input of `field`. */
-const fieldItem = (page: Page, field: string) => page.locator('.ant-form-item', { has: page.locator(`#root_${field}`) }).last();
-
-async function pickRelation(page: Page, field: string, text: string) {
-  await page.locator(`#root_${field}`).click();
-  await page.locator(`#root_${field}`).fill(text);
-  await page.locator('.ant-select-item-option', { hasText: text }).first().click();
-}
 
 describe('workspace in a browser', () => {
   let server: WorkspaceServer;

@@ -8,6 +8,7 @@ import { AccessService } from '../../identity/access.service';
 import { MetadataRuntime } from '../../metadata/metadata-runtime.service';
 import { unknownObject } from '../record-errors';
 import { checkDefinition, type SavedViewDefinition } from './saved-view.definition';
+import { isUuid } from '../../common/uuid';
 
 export interface SavedView {
   id: string;
@@ -19,7 +20,6 @@ export interface SavedView {
 }
 
 const MAX_VIEWS = 200;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const invalid = (errors: ErrorItem[]) => new UserError({ status: 422, code: 'view-invalid', title: 'The view is invalid', errors });
 const notFound = (id: string) => new UserError({ status: 404, code: 'view-not-found', title: 'View not found', detail: `You have no view ${id}` });
@@ -78,7 +78,7 @@ export class SavedViewsService {
 
   async update(actor: Actor, object: string, id: string, body: { name?: unknown; definition?: unknown }): Promise<SavedView> {
     await this.readable(actor, object);
-    if (!UUID.test(id)) throw notFound(id);
+    if (!isUuid(id)) throw notFound(id);
     const errors: ErrorItem[] = [];
     const name = body?.name === undefined ? undefined : checkName(body.name, errors);
     if (body?.definition !== undefined) errors.push(...checkDefinition(body.definition, '/definition'));
@@ -100,7 +100,7 @@ export class SavedViewsService {
 
   async remove(actor: Actor, object: string, id: string): Promise<void> {
     await this.readable(actor, object);
-    if (!UUID.test(id)) throw notFound(id);
+    if (!isUuid(id)) throw notFound(id);
     const result = await this.dataSource.query(`DELETE FROM "saved_view" WHERE "id" = $1 AND "user_id" = $2 AND "object" = $3 RETURNING "id"`, [id, actor.userId, object]);
     const rows = Array.isArray(result[0]) ? result[0] : result;
     if (rows.length === 0) throw notFound(id);

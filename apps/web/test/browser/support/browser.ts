@@ -55,3 +55,13 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.locator('button[type=submit]').click();
   await page.getByTestId('current-user').waitFor();
 }
+
+/** The antd form item that holds the rjsf input of `field`. */
+export const fieldItem = (page: Page, field: string) => page.locator('.ant-form-item', { has: page.locator(`#root_${field}`) }).last();
+
+/** Picks a related record in a relation field by typing part of its title. */
+export async function pickRelation(page: Page, field: string, text: string): Promise<void> {
+  await page.locator(`#root_${field}`).click();
+  await page.locator(`#root_${field}`).fill(text);
+  await page.locator('.ant-select-item-option', { hasText: text }).first().click();
+}
